@@ -1,0 +1,130 @@
+"""The skill builder and lambda_handler: wiring only."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+import boto3
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model import RequestEnvelope
+from botocore.config import Config as BotoConfig
+
+from reconnect import config, logs
+from reconnect.alexa_api import TimeoutApiClient
+from reconnect.content import library
+from reconnect.handlers import builtins, data, errors, program, safety
+from reconnect.interceptors import LoadTurn, SaveTurn
+from reconnect.store import Store
+
+SETTINGS = config.from_env()
+logs.configure(SETTINGS.log_level)
+log = logging.getLogger("reconnect.app")
+
+# Timeouts and retries sized to answer inside Alexa's 8 s even when DynamoDB struggles.
+_DYNAMODB = boto3.client(
+    "dynamodb",
+    config=BotoConfig(
+        connect_timeout=1,
+        read_timeout=1,
+        retries={"max_attempts": 2, "mode": "standard"},
+    ),
+)
+STORE = Store(_DYNAMODB, SETTINGS.table_name)
+LIBRARY = library()
+
+
+class ForeignSkillError(PermissionError):
+    """The request was meant for another skill."""
+
+
+def build_skill(store: Store = STORE) -> Any:
+    """Assemble the skill: interceptors, handlers in order, the catch-all exception handler."""
+    builder = CustomSkillBuilder(
+        api_client=TimeoutApiClient(SETTINGS.alexa_api_timeout, SETTINGS.allow_loopback_http)
+    )
+    builder.skill_id = SETTINGS.skill_id  # type: ignore[assignment]  # the SDK annotates None
+    builder.add_global_request_interceptor(LoadTurn(LIBRARY, store))
+    builder.add_global_response_interceptor(SaveTurn())
+    for handler in (
+        safety.Crisis(),
+        builtins.Launch(),
+        program.TodayStep(),
+        program.NextStep(),
+        program.PreviousStep(),
+        program.GoToStep(),
+        program.ListSteps(),
+        program.TellMeMore(),
+        program.BurnoutSigns(),
+        program.StayOnStep(),
+        program.StartOver(),
+        data.DeleteData(),
+        builtins.Yes(),
+        builtins.No(),
+        builtins.Repeat(),
+        builtins.Help(),
+        builtins.StopOrCancel(),
+        builtins.NavigateHome(),
+        builtins.Fallback(),
+        builtins.SessionEnded(),
+        builtins.Anything(),
+    ):
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(errors.SpeakKindly())
+    return builder.create()
+
+
+SKILL = build_skill()
+
+
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """Answer one Alexa request; whatever happens inside, Alexa gets a response that speaks."""
+    started = time.perf_counter()
+    request = event.get("request") if isinstance(event, dict) else None
+    request = request if isinstance(request, dict) else {}
+    facts: dict[str, Any] = {
+        "request_id": str(request.get("requestId", ""))[:100],
+        "request_type": str(request.get("type", ""))[:60],
+    }
+    intent = request.get("intent")
+    if isinstance(intent, dict):
+        facts["intent"] = str(intent.get("name", ""))[:60]
+    _check_skill_id(event)
+    try:
+        envelope = SKILL.serializer.deserialize(json.dumps(event), RequestEnvelope)
+        answer: dict[str, Any] = SKILL.serializer.serialize(SKILL.invoke(envelope, context))
+        facts["outcome"] = "ok"
+    except Exception as error:  # noqa: BLE001 - the last line of defence: Alexa must hear something
+        log.error("request failed outside the skill", extra={"error": type(error).__name__})
+        answer = _apology(request.get("locale"))
+        facts["outcome"] = "apology"
+    facts["ms"] = round((time.perf_counter() - started) * 1000, 2)
+    log.info("request", extra=facts)
+    return answer
+
+
+def _check_skill_id(event: Any) -> None:
+    if SETTINGS.skill_id is None:
+        return
+    try:
+        application_id = event["context"]["System"]["application"]["applicationId"]
+    except (KeyError, TypeError):
+        application_id = None
+    if application_id != SETTINGS.skill_id:
+        log.warning("request for another skill refused")
+        raise ForeignSkillError("request for another skill")
+
+
+def _apology(locale: object) -> dict[str, Any]:
+    text = LIBRARY.for_locale(locale if isinstance(locale, str) else None).phrasings(
+        "error_generic"
+    )[0]
+    return {
+        "version": "1.0",
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": f"<speak>{text}</speak>"},
+            "shouldEndSession": True,
+        },
+    }

@@ -1,0 +1,28 @@
+"""Configuration from the environment, parsed once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the skill needs to know about where it runs."""
+
+    table_name: str
+    skill_id: str | None
+    log_level: str
+    alexa_api_timeout: float
+    allow_loopback_http: bool
+
+
+def from_env() -> Config:
+    """Read the configuration from environment variables."""
+    return Config(
+        table_name=os.environ.get("TABLE_NAME", "reconnect-ritual"),
+        skill_id=os.environ.get("SKILL_ID") or None,
+        log_level=os.environ.get("LOG_LEVEL", "INFO").upper(),
+        alexa_api_timeout=float(os.environ.get("ALEXA_API_TIMEOUT", "1.0")),
+        allow_loopback_http=os.environ.get("ALEXA_API_ALLOW_LOOPBACK_HTTP") == "1",
+    )

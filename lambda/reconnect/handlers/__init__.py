@@ -1,0 +1,1 @@
+"""ASK handlers, grouped by area; each translates between Alexa and the domain."""

@@ -1,0 +1,109 @@
+"""Load the couple's record once per session; save it once, only when it changed."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from ask_sdk_core.dispatch_components import (
+    AbstractRequestInterceptor,
+    AbstractResponseInterceptor,
+)
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import IntentRequest, Response
+
+from reconnect import clock, program
+from reconnect.content import Library
+from reconnect.record import Record
+from reconnect.speech import Voice
+from reconnect.store import Store, Stored, StoreUnavailable
+from reconnect.turn import S_RECORD, S_VERSION, S_ZONE, TURN, Turn, session
+
+log = logging.getLogger(__name__)
+
+
+class LoadTurn(AbstractRequestInterceptor):
+    """Builds the Turn: record from the session, else one GetItem; the local day; the content."""
+
+    def __init__(self, library: Library, store: Store) -> None:
+        self._library = library
+        self._store = store
+
+    def process(self, handler_input: HandlerInput) -> None:
+        """Prepare the turn before any handler runs."""
+        envelope = handler_input.request_envelope
+        content = self._library.for_locale(getattr(envelope.request, "locale", None))
+        user_id = _user_id(handler_input)
+        attributes = session(handler_input)
+        stored = _from_session(attributes)
+        if stored is None and user_id is not None:
+            try:
+                stored = self._store.load(user_id)
+            except StoreUnavailable as error:
+                log.warning("load failed", extra={"reason": str(error)})
+        record = stored.record if stored is not None else Record()
+
+        zone = attributes.get(S_ZONE)
+        if not isinstance(zone, str) or clock.zone_info(zone) is None:
+            device_zone = clock.device_time_zone(handler_input)
+            if device_zone is not None and device_zone != record.time_zone:
+                record = replace(record, time_zone=device_zone)
+            zone = record.time_zone or content.time_zone
+        attributes[S_ZONE] = zone
+        today = clock.local_date(clock.request_time(handler_input), zone, content.time_zone)
+        settled = program.settle(record, today)
+        greeting = program.greeting(settled, today)
+        new_session = envelope.session is None or bool(envelope.session.new)
+        handler_input.attributes_manager.request_attributes[TURN] = Turn(
+            content=content,
+            voice=Voice(content, today),
+            today=today,
+            user_id=user_id,
+            store=self._store,
+            stored=stored,
+            record=program.note_visit(settled, today),
+            greeting=greeting,
+            one_shot=new_session and isinstance(envelope.request, IntentRequest),
+            zone=zone,
+        )
+
+
+class SaveTurn(AbstractResponseInterceptor):
+    """Writes the record if this turn changed it, and keeps it in the session for the next turn."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        """Persist after the handler answered."""
+        turn = handler_input.attributes_manager.request_attributes.get(TURN)
+        if not isinstance(turn, Turn):
+            return
+        if turn.can_save:
+            turn.commit()
+        attributes = session(handler_input)
+        if turn.deleted:
+            attributes.pop(S_RECORD, None)
+            attributes.pop(S_VERSION, None)
+        elif turn.stored is not None:
+            attributes[S_RECORD] = turn.stored.record.to_dict()
+            attributes[S_VERSION] = turn.stored.version
+
+
+def _from_session(attributes: dict[str, object]) -> Stored | None:
+    raw, version = attributes.get(S_RECORD), attributes.get(S_VERSION)
+    if raw is None or not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        return None
+    try:
+        return Stored(Record.from_dict(raw), version)
+    except ValueError:
+        return None
+
+
+def _user_id(handler_input: HandlerInput) -> str | None:
+    envelope = handler_input.request_envelope
+    for holder in (
+        getattr(getattr(envelope.context, "system", None), "user", None),
+        getattr(envelope.session, "user", None),
+    ):
+        user_id = getattr(holder, "user_id", None)
+        if isinstance(user_id, str) and user_id:
+            return user_id
+    return None

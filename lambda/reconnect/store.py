@@ -1,0 +1,143 @@
+"""The couple's record in DynamoDB: the only module that speaks to the table."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from reconnect.record import Record, merge
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+
+log = logging.getLogger(__name__)
+
+RETENTION = timedelta(days=400)  # an inactive couple's record expires (DynamoDB TTL)
+_MERGE_ATTEMPTS = 3
+
+
+class StoreUnavailable(Exception):
+    """DynamoDB could not be read or written in time; nothing was changed by this call."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A record as read, with the version that a conditional write checks."""
+
+    record: Record
+    version: int  # 0: no item yet
+
+
+def user_key(user_id: str) -> str:
+    """The table key for an Alexa user id: a one-way hash, so no user id is stored."""
+    return hashlib.sha256(f"reconnect-ritual:{user_id}".encode()).hexdigest()
+
+
+class Store:
+    """Reads and writes couples' records with conditional writes that merge concurrent changes."""
+
+    def __init__(self, client: DynamoDBClient, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    def load(self, user_id: str) -> Stored:
+        """Read the couple's record (one strongly consistent GetItem); a new couple gets a blank."""
+        item = self._get(user_key(user_id))
+        if item is None:
+            return Stored(Record(), 0)
+        return _from_item(item)
+
+    def save(self, user_id: str, base: Stored, mine: Record) -> Stored:
+        """Write `mine` if the item is still at base.version; otherwise merge and try again."""
+        key = user_key(user_id)
+        for _ in range(_MERGE_ATTEMPTS):
+            if self._put(key, mine, base.version):
+                return Stored(mine, base.version + 1)
+            theirs_item = self._get(key)
+            theirs = Stored(Record(), 0) if theirs_item is None else _from_item(theirs_item)
+            mine = merge(base.record, mine, theirs.record)
+            base = Stored(base.record, theirs.version)
+        raise StoreUnavailable("too many concurrent changes")
+
+    def delete(self, user_id: str) -> None:
+        """Erase the couple's record."""
+        try:
+            self._client.delete_item(TableName=self._table, Key={"pk": {"S": user_key(user_id)}})
+        except (ClientError, BotoCoreError) as error:
+            raise StoreUnavailable(_reason(error)) from error
+
+    def _get(self, key: str) -> dict[str, Any] | None:
+        try:
+            answer = self._client.get_item(
+                TableName=self._table, Key={"pk": {"S": key}}, ConsistentRead=True
+            )
+        except (ClientError, BotoCoreError) as error:
+            raise StoreUnavailable(_reason(error)) from error
+        item = answer.get("Item")
+        return dict(item) if item else None
+
+    def _put(self, key: str, record: Record, version: int) -> bool:
+        item = _to_item(key, record, version + 1)
+        try:
+            if version == 0:
+                self._client.put_item(
+                    TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(pk)"
+                )
+            else:
+                self._client.put_item(
+                    TableName=self._table,
+                    Item=item,
+                    ConditionExpression="version = :v",
+                    ExpressionAttributeValues={":v": {"N": str(version)}},
+                )
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return False
+            raise StoreUnavailable(_reason(error)) from error
+        except BotoCoreError as error:
+            raise StoreUnavailable(_reason(error)) from error
+        return True
+
+
+def _to_item(key: str, record: Record, version: int) -> dict[str, Any]:
+    item: dict[str, Any] = {"pk": {"S": key}, "version": {"N": str(version)}}
+    for name, value in record.to_dict().items():
+        if isinstance(value, bool):
+            item[name] = {"BOOL": value}
+        elif isinstance(value, int):
+            item[name] = {"N": str(value)}
+        else:
+            item[name] = {"S": str(value)}
+    item["expires_at"] = {"N": str(_expiry(record.last_seen))}
+    return item
+
+
+def _from_item(item: dict[str, Any]) -> Stored:
+    plain: dict[str, Any] = {}
+    for name, typed in item.items():
+        if name in ("pk", "version", "expires_at"):
+            continue
+        ((kind, value),) = typed.items()
+        plain[name] = int(value) if kind == "N" else value
+    try:
+        record = Record.from_dict(plain)
+    except ValueError:
+        log.warning("stored record unreadable; starting afresh")
+        record = Record()
+    return Stored(record, int(item["version"]["N"]))
+
+
+def _expiry(last_seen: date | None) -> int:
+    seen = last_seen or datetime.now(UTC).date()
+    return int(datetime.combine(seen + RETENTION, time(), tzinfo=UTC).timestamp())
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ClientError):
+        return str(error.response.get("Error", {}).get("Code", "ClientError"))
+    return type(error).__name__

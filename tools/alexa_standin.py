@@ -1,0 +1,147 @@
+"""A loopback stand-in for the Alexa service APIs, speaking their HTTP as Amazon documents it.
+
+Routes are registered by path pattern, so other APIs (timers, reminders) plug in beside the
+Settings API. Faults can be injected per route for tests: a status code or a delay.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Reply = tuple[int, Any]
+Route = Callable[["Call"], Reply]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One HTTP request the stand-in received."""
+
+    method: str
+    path: str
+    match: re.Match[str]
+    token: str | None
+    body: Any
+
+
+@dataclass
+class Fault:
+    """Make requests whose 'METHOD path' matches `pattern` fail or stall."""
+
+    pattern: str
+    status: int | None = None
+    delay: float = 0.0
+    times: int | None = None  # None: every time
+
+
+@dataclass
+class AlexaStandIn:
+    """The stand-in server: start() it, point context.System.apiEndpoint at `url`."""
+
+    token: str = "local-api-token"  # noqa: S105 - the stand-in's own bearer token
+    time_zones: dict[str, str] = field(default_factory=dict)
+    default_time_zone: str = "America/New_York"
+    faults: list[Fault] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    _routes: list[tuple[str, re.Pattern[str], Route]] = field(default_factory=list)
+    _server: ThreadingHTTPServer | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.route("GET", r"/v2/devices/(?P<device>[^/]+)/settings/System\.timeZone", self._zone)
+
+    def route(self, method: str, pattern: str, handler: Route) -> None:
+        """Serve `handler` for `method` requests whose path fully matches `pattern`."""
+        self._routes.append((method, re.compile(pattern), handler))
+
+    @property
+    def url(self) -> str:
+        """The apiEndpoint to put in request envelopes."""
+        assert self._server is not None, "start() the stand-in first"
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> AlexaStandIn:
+        """Listen on a free loopback port in a background thread."""
+        standin = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                standin._serve(self, "GET")
+
+            def do_POST(self) -> None:
+                standin._serve(self, "POST")
+
+            def do_PUT(self) -> None:
+                standin._serve(self, "PUT")
+
+            def do_DELETE(self) -> None:
+                standin._serve(self, "DELETE")
+
+            def log_message(self, format: str, *args: Any) -> None:
+                """Quiet: tests and the console print what matters themselves."""
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop listening."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def _serve(self, http: BaseHTTPRequestHandler, method: str) -> None:
+        path = http.path.split("?", 1)[0]
+        length = int(http.headers.get("Content-Length") or 0)
+        raw = http.rfile.read(length) if length else b""
+        with self._lock:
+            self.calls.append(f"{method} {path}")
+            fault = self._fault_for(f"{method} {path}")
+        if fault is not None and fault.delay:
+            time.sleep(fault.delay)
+        status, body = self._dispatch(method, path, http.headers.get("Authorization"), raw, fault)
+        payload = b"" if body is None else json.dumps(body).encode()
+        http.send_response(status)
+        http.send_header("Content-Type", "application/json")
+        http.send_header("Content-Length", str(len(payload)))
+        http.end_headers()
+        http.wfile.write(payload)
+
+    def _dispatch(
+        self, method: str, path: str, auth: str | None, raw: bytes, fault: Fault | None
+    ) -> Reply:
+        if fault is not None and fault.status is not None:
+            return fault.status, {"code": "INJECTED_FAULT", "message": "injected by a test"}
+        token = auth[7:] if auth and auth.startswith("Bearer ") else None
+        if token != self.token:
+            return 401, {"code": "UNAUTHORIZED", "message": "The authentication token is invalid."}
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            return 400, {"code": "INVALID_REQUEST", "message": "Body is not JSON."}
+        for route_method, pattern, handler in self._routes:
+            match = pattern.fullmatch(path)
+            if match and route_method == method:
+                with self._lock:
+                    return handler(Call(method, path, match, token, body))
+        return 404, {"code": "NOT_FOUND", "message": f"No route for {method} {path}"}
+
+    def _fault_for(self, key: str) -> Fault | None:
+        for fault in self.faults:
+            if re.search(fault.pattern, key) and fault.times != 0:
+                if fault.times is not None:
+                    fault.times -= 1
+                return fault
+        return None
+
+    def _zone(self, call: Call) -> Reply:
+        return 200, self.time_zones.get(call.match["device"], self.default_time_zone)
