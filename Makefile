@@ -6,7 +6,7 @@ PY_READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
-.PHONY: run test lint unit bench build serve skill-package clean
+.PHONY: run test lint check-content bench build serve skill-package clean
 
 $(PY_READY): requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: $(PY_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## check-content: is content/ valid for Alexa? (SSML, tags, lengths, every key in every locale)
+check-content: $(PY_READY)
+	$(BIN)/python -m pytest -q tests/unit/test_content.py
 
 ## bench: cold start, warm latency, DynamoDB calls, memory, artifact size (not a test)
 bench: $(PY_READY)

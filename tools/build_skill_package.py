@@ -48,8 +48,13 @@ def model_locales(models_dir: Path = MODELS_DIR) -> list[str]:
     return sorted(p.stem for p in models_dir.iterdir() if _LOCALE_FILE.match(p.name))
 
 
-def render_manifest(manifest_text: str, lambda_arn: str) -> dict[str, object]:
-    """Return the manifest with the Lambda ARN substituted for its placeholder."""
+def render_manifest(manifest_text: str, lambda_arn: str | None) -> dict[str, object]:
+    """The manifest with the Lambda ARN filled in (None: no endpoint, for a first deploy)."""
+    if lambda_arn is None:
+        manifest = json.loads(manifest_text)
+        custom = manifest.get("manifest", {}).get("apis", {}).get("custom", {})
+        custom.pop("endpoint", None)
+        return dict(manifest)
     if not is_lambda_arn(lambda_arn):
         raise SkillPackageError(f"not a Lambda function ARN: {lambda_arn!r}")
     if ARN_PLACEHOLDER not in manifest_text:
@@ -88,7 +93,7 @@ def _prepare_out_dir(out_dir: Path) -> None:
 
 
 def build_skill_package(
-    lambda_arn: str, out_dir: Path = DEFAULT_OUT, models_dir: Path = MODELS_DIR
+    lambda_arn: str | None, out_dir: Path = DEFAULT_OUT, models_dir: Path = MODELS_DIR
 ) -> Path:
     """Write skill.json and every locale's interaction model into out_dir; return out_dir."""
     manifest = render_manifest((models_dir / MANIFEST_NAME).read_text("utf-8"), lambda_arn)
@@ -124,9 +129,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="ARN of the skill's Lambda function (arn:aws:lambda:REGION:ACCOUNT:function:NAME)",
     )
     parser.add_argument(
+        "--no-endpoint",
+        action="store_true",
+        help="leave the endpoint out: the first `ask deploy`, which creates the skill and its id",
+    )
+    parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/skill-package)"
     )
     args = parser.parse_args(argv)
+    if args.no_endpoint:
+        out_dir = build_skill_package(None, args.out)
+        print(f"skill package (no endpoint yet) written to {out_dir}")
+        return 0
     if not args.lambda_arn:
         print(
             "error: --lambda-arn is required (the SAM stack output, arn:aws:lambda:...)",

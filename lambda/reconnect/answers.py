@@ -43,7 +43,7 @@ def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
             text=f"{plain_text(step.short)}\n\n{plain_text(practice)}",
         )
     if one_shot:
-        return reply.add(voice.say("goodbye")).close()
+        return reply.close()
     return reply.ask(voice.say("ask_more"), PENDING_MORE)
 
 

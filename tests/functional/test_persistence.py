@@ -8,7 +8,6 @@ from typing import Any
 
 from reconnect.record import Record
 from reconnect.store import Store, user_key
-
 from tests.conftest import TABLE, Clock
 from tests.functional.conftest import CallCounter
 from tools.envelopes import Device, Session, speech

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from reconnect.store import user_key
 
+from reconnect.store import user_key
 from tests.conftest import TABLE, load_event
 from tools.alexa_standin import AlexaStandIn, Fault
 from tools.envelopes import Session, speech

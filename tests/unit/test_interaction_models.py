@@ -377,3 +377,11 @@ def test_build_skill_package_refuses_to_run_without_an_arn(tmp_path: Path) -> No
     out = tmp_path / "skill-package"
     assert main(["--out", str(out)]) == 2
     assert not out.exists()
+
+
+def test_first_package_can_leave_the_endpoint_out(tmp_path: Path) -> None:
+    """Without an ARN (the very first `ask deploy`), the manifest has no endpoint at all."""
+    out = build_skill_package(None, tmp_path / "pkg")
+    manifest = json.loads((out / "skill.json").read_text())
+    assert "endpoint" not in manifest["manifest"]["apis"]["custom"]
+    assert "${LAMBDA_ARN}" not in (out / "skill.json").read_text()

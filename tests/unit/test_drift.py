@@ -1,0 +1,85 @@
+"""Drift: the models, the handlers, the README and CI say the same thing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from reconnect.handlers.base import IntentHandler
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = sorted((ROOT / "interaction_models").glob("*-*.json"))
+
+
+def model_intents(path: Path) -> set[str]:
+    """The intent names an interaction model declares."""
+    model = json.loads(path.read_text())
+    return {i["name"] for i in model["interactionModel"]["languageModel"]["intents"]}
+
+
+def handled_intents() -> set[str]:
+    """The intent names the skill's registered handlers claim."""
+    from reconnect import app
+
+    handled: set[str] = set()
+    for chain in app.SKILL.request_dispatcher.request_mappers[0].request_handler_chains:
+        handler = chain.request_handler
+        if isinstance(handler, IntentHandler):
+            handled |= set(handler.intents)
+    return handled
+
+
+def test_there_are_five_locale_models() -> None:
+    """en-US, en-GB, en-CA, en-AU and en-IN."""
+    assert {p.stem for p in MODELS} == {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+
+
+def test_every_intent_in_every_model_has_a_handler() -> None:
+    """No intent reaches the catch-all by accident."""
+    handled = handled_intents()
+    for path in MODELS:
+        assert model_intents(path) - handled == set(), path.name
+
+
+def test_every_handled_intent_exists_in_every_model() -> None:
+    """No handler waits for an intent a locale can never send."""
+    handled = handled_intents()
+    for path in MODELS:
+        assert handled - model_intents(path) == set(), path.name
+
+
+def readme_commands() -> set[str]:
+    """The `make ...` commands shown in the README's code blocks."""
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```(?:sh|bash|shell|console)?\n(.*?)```", readme, flags=re.S)
+    return {m for b in blocks for m in re.findall(r"^\s*(make [a-z-]+)", b, flags=re.M)}
+
+
+def test_readme_gives_the_two_commands() -> None:
+    """The README shows `make run` and `make test`."""
+    assert {"make run", "make test"} <= readme_commands()
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    """.ci/run calls `make test`, the README's test command, and nothing that skips it."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and line[0] != "#"]
+    assert "make test" in commands
+
+
+def test_every_make_command_in_the_readme_exists() -> None:
+    """Each `make X` in the README is a target in the Makefile."""
+    makefile = (ROOT / "Makefile").read_text()
+    targets = set(re.findall(r"^([a-z-]+):", makefile, flags=re.M))
+    for command in readme_commands():
+        assert command.split()[1] in targets, command
+
+
+def test_make_test_installs_what_it_needs() -> None:
+    """`make test` depends on the Python and Node installs: a fresh machine needs nothing else."""
+    makefile = (ROOT / "Makefile").read_text()
+    test_rule = re.search(r"^test:(.*)$", makefile, flags=re.M)
+    assert test_rule is not None
+    assert "$(PY_READY)" in test_rule[1]
+    assert "$(NODE_READY)" in test_rule[1]
