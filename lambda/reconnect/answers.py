@@ -92,7 +92,11 @@ def burnout_signs(voice: Voice) -> Reply:
     """The signs of burnout from the article, and where to begin."""
     c = voice.content
     items = [f"<s>{sign}.</s>" for sign in c.signs]
-    return Reply().add(c.signs_intro, *items, c.signs_outro).ask(voice.say("ask_hear_today"))
+    return (
+        Reply()
+        .add(c.signs_intro, *items, c.signs_outro)
+        .ask(voice.say("ask_hear_today"), PENDING_TODAY)
+    )
 
 
 def simple(voice: Voice, key: str, **values: object) -> Reply:
