@@ -39,7 +39,7 @@ def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
             voice.say("practice_intro", practice=practice),
         )
         reply.card = Card(
-            title=f"Step {step.number}: {plain_text(step.title)}",
+            title=f"Step {step.number}: {sentence_case(plain_text(step.title))}",
             text=f"{plain_text(step.short)}\n\n{plain_text(practice)}",
         )
     if one_shot:
@@ -79,7 +79,7 @@ def more(voice: Voice, number: int) -> Reply:
     reply = Reply().add(voice.say("more_intro", step_number=number), step.more)
     if number == LAST_STEP:
         reply.add(voice.content.closing)
-    return reply.ask(voice.say("ask_what_next"))
+    return reply.ask(voice.say("ask_open"))
 
 
 def steps_list(voice: Voice) -> Reply:
@@ -91,7 +91,7 @@ def steps_list(voice: Voice) -> Reply:
 def burnout_signs(voice: Voice) -> Reply:
     """The signs of burnout from the article, and where to begin."""
     c = voice.content
-    items = [f"<s>{sign}.</s>" for sign in c.signs]
+    items = [f"<s>{sentence_case(sign)}.</s>" for sign in c.signs]
     return (
         Reply()
         .add(c.signs_intro, *items, c.signs_outro)
@@ -100,8 +100,13 @@ def burnout_signs(voice: Voice) -> Reply:
 
 
 def simple(voice: Voice, key: str, **values: object) -> Reply:
-    """One prompt, then the open question of what next."""
+    """One prompt, then the question of what next, naming a few things to say."""
     return Reply().add(voice.say(key, **values)).ask(voice.say("ask_what_next"))
+
+
+def open_question(voice: Voice, key: str, **values: object) -> Reply:
+    """A prompt that already names what to say, then a plain 'what would you like?'."""
+    return Reply().add(voice.say(key, **values)).ask(voice.say("ask_open"))
 
 
 def step_range(voice: Voice, number: int | None) -> Reply:
@@ -116,7 +121,7 @@ def step_range(voice: Voice, number: int | None) -> Reply:
 
 def help_text(voice: Voice) -> Reply:
     """Help: what this is, that it is not therapy, what to say; ends with a question."""
-    return Reply().add(voice.say("help")).ask(voice.say("ask_what_next"))
+    return open_question(voice, "help")
 
 
 def goodbye(voice: Voice) -> Reply:
@@ -130,6 +135,11 @@ def crisis(voice: Voice) -> Reply:
     reply = Reply().add(c.speech).close()
     reply.card = Card(title=c.card_title, text=c.card_text)
     return reply
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter capitalised, for a sentence or a card title."""
+    return text[:1].upper() + text[1:]
 
 
 def failure(voice: Voice, key: str = "error_generic") -> Reply:

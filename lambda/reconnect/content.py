@@ -21,6 +21,7 @@ PROMPTS: Mapping[str, frozenset[str]] = {
     "greeting_path_done": frozenset(),
     "ask_hear_today": frozenset(),
     "ask_what_next": frozenset(),
+    "ask_open": frozenset(),
     "ask_more": frozenset(),
     "ask_which_step": frozenset(),
     "today_intro": frozenset({"step_number", "step_title"}),

@@ -69,7 +69,7 @@ class Fallback(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """What they can say."""
-        return answers.simple(turn.voice, "fallback")
+        return answers.open_question(turn.voice, "fallback")
 
 
 class Repeat(IntentHandler):
@@ -147,4 +147,5 @@ class Anything(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """The fallback answer."""
-        return respond(handler_input, answers.simple(turn_of(handler_input).voice, "fallback"))
+        voice = turn_of(handler_input).voice
+        return respond(handler_input, answers.open_question(voice, "fallback"))
