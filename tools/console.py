@@ -1,0 +1,304 @@
+"""Talk to the skill on a laptop: typed lines become real Alexa requests to lambda_handler.
+
+python -m tools.console [--date YYYY-MM-DD] [--time HH:MM] [--tz ZONE] [--locale en-US]
+                        [--script FILE | --say "line" ...] [--voice] [--state FILE] [--fresh]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tools import envelopes, local_dynamodb
+from tools.alexa_standin import AlexaStandIn
+from tools.console_text import Speaker, render, wrap
+from tools.nlu import Model, Understanding
+
+ROOT = Path(__file__).resolve().parents[1]
+TRY = (
+    "open reconnect ritual / ask reconnect ritual for today's step / next step"
+    " / go to step three / :help"
+)
+COMMANDS = """\
+  :silence     say nothing (Alexa reprompts; say nothing again and the session ends)
+  :tomorrow    move to the same time tomorrow (:day +N / :day -N for N days)
+  :day         show the couple's date and time
+  :help        this list
+  :quit        end (also Ctrl-D); progress is saved"""
+
+
+class Clock:
+    """The couple's clock: a chosen local date and time that advances with real time."""
+
+    def __init__(self, zone: ZoneInfo, day: date | None, at: clock_time | None) -> None:
+        now = datetime.now(zone)
+        self.zone = zone
+        self._start = datetime.combine(day or now.date(), at or now.time(), tzinfo=zone)
+        self._started = time.monotonic()
+        self._shift = timedelta()
+
+    def __call__(self) -> datetime:
+        """Now, in UTC, as the request timestamp carries it."""
+        elapsed = timedelta(seconds=time.monotonic() - self._started)
+        return (self._start + elapsed + self._shift).astimezone(UTC)
+
+    def move(self, days: int) -> None:
+        """Jump `days` days (negative: back)."""
+        self._shift += timedelta(days=days)
+
+    def describe(self) -> str:
+        """The local date and time, the way a person reads it."""
+        local = self().astimezone(self.zone)
+        return f"{local:%A} {local.day} {local:%B %Y, %H:%M}"
+
+
+class Console:
+    """One couple talking to the skill through Alexa: lines in, what Alexa says out."""
+
+    def __init__(
+        self, model: Model, session: envelopes.Session, clock: Clock, out: TextIO, speaker: Speaker
+    ) -> None:
+        self.model = model
+        self.session = session
+        self.clock = clock
+        self.out = out
+        self.speaker = speaker
+        self._reprompt = ""  # what Alexa says after ~8 s of silence; "" once said
+
+    def hear(self, line: str) -> bool:
+        """Act on one typed line; False when the console should end."""
+        line = line.strip()
+        if not line:
+            return True
+        if line.startswith(":"):
+            return self._command(line[1:].split())
+        understood = self.model.understand(line)
+        if understood.kind == "exit":
+            if not self.session.open:
+                self._say("   (no session is open)")
+            self._end("USER_INITIATED")
+            return True
+        self._send(understood)
+        return True
+
+    def finish(self) -> None:
+        """Close an open session the way Alexa does when the user leaves."""
+        self._end("USER_INITIATED")
+
+    def _send(self, understood: Understanding) -> None:
+        if understood.kind == "launch":
+            self._show(self._call(self.session.launch))
+            return
+        if understood.one_shot:
+            self._call(self.session.end)  # a new invocation replaces the open session
+        elif not self.session.open:
+            self._say(f"   (no session is open: sent as 'ask {self.model.invocation} ...')")
+        request = envelopes.intent_request(understood.intent or "", understood.slots)
+        self._show(self._call(lambda: self.session.send(request)))
+
+    def _call(self, send: Callable[[], dict[str, Any] | None]) -> dict[str, Any] | None:
+        try:
+            answer: dict[str, Any] | None = send()
+        except Exception as error:  # noqa: BLE001 - a console reports and carries on
+            self.session.session_id = None
+            self._say(f"   (the skill failed: {type(error).__name__}: {error}; session closed)")
+            return None
+        return answer
+
+    def _show(self, answer: dict[str, Any] | None) -> None:
+        if answer is None:
+            return
+        response = answer.get("response") or {}
+        spoken = render(envelopes.speech(answer))
+        if spoken:
+            self._say(spoken, prefix="Alexa: ")
+            self.speaker.speak(spoken)
+        self._reprompt = render(envelopes.reprompt(answer)) if self.session.open else ""
+        if self._reprompt:
+            self._say(f"(if you say nothing: {self._reprompt})", prefix="   ")
+        card = response.get("card") or {}
+        if card:
+            self._say(f"[card] {card.get('title', '')}", prefix="   ")
+            body = str(card.get("content") or card.get("text") or "")
+            for paragraph in filter(str.strip, body.splitlines()):
+                self._say(paragraph, prefix="          ")
+        if not self.session.open:
+            self._say("   (session closed)")
+
+    def _silence(self) -> None:
+        if not self.session.open:
+            self._say("   (no session is open: the microphone is off)")
+        elif self._reprompt:
+            self._say("   (8 seconds of silence)")
+            self._say(self._reprompt, prefix="Alexa: ")
+            self.speaker.speak(self._reprompt)
+            self._reprompt = ""
+        else:
+            self._say("   (8 more seconds of silence)")
+            self._end("EXCEEDED_MAX_REPROMPTS")
+
+    def _end(self, reason: str) -> None:
+        if self.session.open:
+            self._call(lambda: self.session.end(reason))
+            self._say(f"   (session closed: {reason})")
+
+    def _command(self, words: list[str]) -> bool:
+        name, args = (words[0].lower(), words[1:]) if words else ("help", [])
+        if name in ("quit", "q", "exit"):
+            return False
+        if name == "silence":
+            self._silence()
+        elif name in ("tomorrow", "day"):
+            days = "1" if name == "tomorrow" else (args or ["0"])[0]
+            if not re.fullmatch(r"[+-]?\d{1,4}", days):
+                self._say("   (say :day +N or :day -N, e.g. :day +2)")
+            elif int(days):
+                self._end("EXCEEDED_MAX_REPROMPTS")
+                self.clock.move(int(days))
+            self._say(f"   (it is {self.clock.describe()} in {self.clock.zone.key})")
+        else:
+            if name != "help":
+                self._say(f"   (no command :{name})")
+            self.out.write(COMMANDS + "\n")
+        return True
+
+    def _say(self, text: str, prefix: str = "") -> None:
+        self.out.write(wrap(text, prefix, _width()) + "\n")
+        self.out.flush()
+
+
+def _width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100))
+
+
+def _parsed(kind: type[date] | type[clock_time], form: str) -> Callable[[str], object]:
+    def parse(text: str) -> object:
+        try:
+            return kind.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {form}") from None
+
+    return parse
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.console",
+        description=__doc__.split("\n")[0],
+        epilog=f"typed commands:\n{COMMANDS}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--date", type=_parsed(date, "YYYY-MM-DD"), metavar="YYYY-MM-DD")
+    parser.add_argument("--time", type=_parsed(clock_time, "HH:MM"), metavar="HH:MM")
+    parser.add_argument("--tz", default="America/New_York", metavar="ZONE", help="device time zone")
+    parser.add_argument("--locale", default="en-US", help="en-US, en-GB, en-CA, en-AU or en-IN")
+    lines = parser.add_mutually_exclusive_group()
+    lines.add_argument("--script", type=Path, metavar="FILE", help="say FILE's lines, then exit")
+    lines.add_argument("--say", action="append", metavar="LINE", help="say LINE (repeatable)")
+    parser.add_argument("--voice", action="store_true", help="speak answers with espeak-ng")
+    parser.add_argument(
+        "--state",
+        type=Path,
+        default=local_dynamodb.DEFAULT_STATE_FILE,
+        metavar="FILE",
+        help="where progress is kept between runs (default .local/dynamodb.json)",
+    )
+    parser.add_argument("--fresh", action="store_true", help="start without the saved progress")
+    return parser.parse_args(argv)
+
+
+def _lines(args: argparse.Namespace, out: TextIO) -> Iterator[str]:
+    scripted: list[str] | None = args.say
+    if args.script is not None:
+        scripted = args.script.read_text("utf-8").splitlines()
+    if scripted is None and not sys.stdin.isatty():
+        scripted = list(sys.stdin)
+    if scripted is not None:
+        for line in scripted:
+            if line.strip() and not line.lstrip().startswith("#"):
+                out.write(f"you> {line.strip()}\n")
+                yield line
+        return
+    with contextlib.suppress(ImportError):
+        importlib.import_module("readline")  # line editing and history for input()
+    while True:
+        try:
+            yield input("you> ")
+        except EOFError:
+            out.write("\n")
+            return
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
+    """Run the console; 0 when it ends normally."""
+    args = parse_args(argv)
+    try:
+        zone = ZoneInfo(args.tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        out.write(f"Unknown time zone {args.tz!r} (try Europe/London or America/Los_Angeles)\n")
+        return 2
+    model_file = ROOT / "interaction_models" / f"{args.locale}.json"
+    if not model_file.exists():
+        out.write(f"No interaction model for {args.locale} ({model_file})\n")
+        return 2
+    if args.script is not None and not args.script.is_file():
+        out.write(f"No script file {args.script}\n")
+        return 2
+    model = Model.from_file(model_file)
+    database = local_dynamodb.start(args.state)
+    saved = 0
+    if not args.fresh:
+        try:
+            saved = database.load()
+        except local_dynamodb.StateFileError as error:
+            out.write(f"(could not read saved progress, starting fresh: {error})\n")
+    standin = AlexaStandIn(default_time_zone=args.tz).start()
+    os.environ["ALEXA_API_ALLOW_LOOPBACK_HTTP"] = "1"
+    os.environ["SKILL_ID"] = envelopes.SKILL_ID
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    handler: envelopes.Handler = importlib.import_module("reconnect.app").lambda_handler
+    for log_handler in logging.getLogger("reconnect").handlers:  # the skill logs to stdout
+        if isinstance(log_handler, logging.StreamHandler):
+            log_handler.setStream(sys.stderr)  # keep the conversation on stdout
+    clock = Clock(zone, args.date, args.time)
+    device = envelopes.Device(locale=args.locale, api_endpoint=standin.url, api_token=standin.token)
+    session = envelopes.Session(handler, device=device, clock=clock)
+    console = Console(model, session, clock, out, Speaker.create(args.voice, args.locale, out))
+    out.write(
+        f"Reconnect Ritual, local console ({args.locale}, {clock.describe()}, {args.tz})\n"
+        f"Progress: {args.state} ({'fresh start' if args.fresh else f'{saved} couple(s) saved'})\n"
+        f"{wrap(TRY, 'Try: ', _width())}\n\n"
+    )
+    try:
+        for line in _lines(args, out):
+            if not console.hear(line):
+                break
+            database.save()
+        console.finish()
+    except KeyboardInterrupt:
+        out.write("\n")
+        console.finish()
+    finally:
+        database.save()
+        standin.stop()
+        database.stop()
+    out.write(f"(progress saved to {args.state})\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
