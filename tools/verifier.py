@@ -120,7 +120,7 @@ class TimestampVerifier(AbstractVerifier):
         deserialized_request_env: RequestEnvelope,
     ) -> None:
         """Refuse a request without a zoned timestamp, or one too old or too far ahead."""
-        request = deserialized_request_env.request
+        request = getattr(deserialized_request_env, "request", None)
         stamp = getattr(request, "timestamp", None)
         if not isinstance(stamp, datetime) or stamp.utcoffset() is None:
             raise VerificationException("request has no timestamp with a time zone")
@@ -141,7 +141,8 @@ class SkillIdVerifier(AbstractVerifier):
         deserialized_request_env: RequestEnvelope,
     ) -> None:
         """Refuse a request whose context names another application id (or none)."""
-        system = getattr(deserialized_request_env.context, "system", None)
+        context = getattr(deserialized_request_env, "context", None)
+        system = getattr(context, "system", None)
         application = getattr(system, "application", None)
         if getattr(application, "application_id", None) != self._skill_id:
             raise VerificationException("request is for another skill")

@@ -193,6 +193,13 @@ def test_a_request_for_another_skill_is_refused(application: dict[str, str]) -> 
         SkillIdVerifier(SKILL_ID).verify({}, body, parsed(body))
 
 
+@pytest.mark.parametrize("check", [TimestampVerifier(), SkillIdVerifier(SKILL_ID)])
+def test_an_envelope_without_request_or_context_is_refused(check: Any) -> None:
+    """An empty envelope has nothing to check, so it fails; it does not crash."""
+    with pytest.raises(VerificationException):
+        check.verify({}, "{}", RequestEnvelope())
+
+
 def test_the_shim_seats_our_verifiers_inside_flask_ask_sdk() -> None:
     """flask-ask-sdk imports, catches our exception, and its defaults are our real verifiers."""
     from ask_sdk_webservice_support import webservice_handler
