@@ -1,0 +1,148 @@
+"""The skill as a web service: flask-ask-sdk's SkillAdapter at POST /, Alexa's checks on.
+
+python -m tools.web_service [--host 127.0.0.1] [--port 8000] [--no-verify-i-know-this-is-local]
+
+Every request must carry Alexa's signature over its body (a certificate chain from
+s3.amazonaws.com/echo.api/ that leads to a trusted root and names echo-api.amazon.com), a
+timestamp within 150 seconds, and this skill's id (SKILL_ID). A request that fails any check
+gets HTTP 400 and never reaches the skill. Put it behind HTTPS (a reverse proxy or a tunnel);
+this is Werkzeug's server, fit for self-hosting one skill, not a production WSGI server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_model import RequestEnvelope
+from cryptography import x509
+from flask import Flask, abort, request
+
+from tools.alexa_certs import Clock, Fetch, SigningCertificates, fetch_https
+from tools.flask_ask import SkillAdapter
+from tools.verifier import AbstractVerifier, RequestVerifier, SkillIdVerifier, TimestampVerifier
+
+MAX_BODY = 256 * 1024  # far above any real Alexa request; larger bodies get 413 unread
+VERIFY_CONFIG = "RECONNECT_VERIFY_REQUESTS"
+NO_VERIFY_FLAG = "--no-verify-i-know-this-is-local"
+log = logging.getLogger("tools.web_service")
+
+WARNING = f"""
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!!  {NO_VERIFY_FLAG}: Alexa's signature and timestamp are NOT checked.
+!!  Anyone who can reach this port can speak to the skill as any user.
+!!  Listening on loopback only. Never expose this to a network or a tunnel.
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+"""
+
+
+def create_app(
+    verify: bool = True,
+    *,
+    trust_roots: Sequence[x509.Certificate] | None = None,
+    fetch: Fetch = fetch_https,
+    clock: Clock | None = None,
+    skill: CustomSkill | None = None,
+) -> Flask:
+    """The Flask app serving `skill` (default: reconnect.app.SKILL) at POST /."""
+    if skill is None:
+        from reconnect.app import SKILL  # only now: the skill reads its environment once
+
+        skill = SKILL
+    verifiers: list[AbstractVerifier] = []
+    if verify:
+        certificates = SigningCertificates(trust_roots, fetch=fetch, clock=clock)
+        verifiers += [
+            RequestVerifier(certificates=certificates),
+            TimestampVerifier(clock=clock),
+        ]
+    else:
+        log.warning("request verification is OFF: signatures and timestamps are not checked")
+    if skill.skill_id is not None:
+        # The skill refuses a foreign id itself (the SDK raises, flask-ask-sdk answers 500);
+        # checking the same id here answers 400 before the skill is invoked.
+        verifiers.append(SkillIdVerifier(skill.skill_id))
+
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    app.config[VERIFY_CONFIG] = verify
+    # Verification is on when `verify` is: the verifiers above go in through `verifiers=`, with
+    # their trust roots, fetch and clock. flask-ask-sdk's two switches (read once, when the
+    # adapter is built) would only add default-constructed copies of the same classes (the shim
+    # makes them ours), ignoring what was injected; so they stay off, and VERIFY_CONFIG records
+    # what applies.
+    app.config["ASK_SDK_VERIFY_SIGNATURE"] = False
+    app.config["ASK_SDK_VERIFY_TIMESTAMP"] = False
+    adapter = SkillAdapter(
+        skill=skill, skill_id=skill.skill_id or "reconnect", verifiers=verifiers, app=app
+    )
+
+    @app.post("/")
+    def invoke() -> Any:
+        """Alexa's request in, the skill's response out (400 when unreadable or unverified)."""
+        if not _is_envelope(request.get_data(), skill):
+            abort(400, description="The body is not an Alexa request envelope.")
+        return adapter.dispatch_request()
+
+    return app
+
+
+def _is_envelope(body: bytes, skill: CustomSkill) -> bool:
+    """Whether the SDK reads the body as an envelope with a request (else flask-ask-sdk: 500)."""
+    try:
+        envelope = skill.serializer.deserialize(body.decode("utf-8"), RequestEnvelope)
+    except (UnicodeDecodeError, AskSdkException):
+        return False
+    return isinstance(envelope, RequestEnvelope) and envelope.request is not None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is localhost or a loopback address (127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the skill until Ctrl-C; refuse unsafe combinations of options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument(
+        NO_VERIFY_FLAG,
+        dest="no_verify",
+        action="store_true",
+        help="skip Alexa's signature and timestamp checks (loopback hosts only)",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    if args.no_verify:
+        if not is_loopback(args.host):
+            print(f"Refusing {NO_VERIFY_FLAG} on {args.host}: loopback only.", file=sys.stderr)
+            return 2
+        print(WARNING, file=sys.stderr)
+    from reconnect.app import SKILL
+
+    if not args.no_verify and SKILL.skill_id is None:
+        print(
+            "Refusing to serve with verification but no SKILL_ID: Amazon signs requests for "
+            "every skill, so anyone's skill could use this one. Set SKILL_ID=amzn1.ask.skill...",
+            file=sys.stderr,
+        )
+        return 2
+    app = create_app(verify=not args.no_verify, skill=SKILL)
+    app.run(host=args.host, port=args.port, threaded=True, debug=False, use_reloader=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
