@@ -38,6 +38,10 @@ check-content: $(PY_READY)
 bench: $(PY_READY)
 	$(BIN)/python -m tools.bench $(ARGS)
 
+## serve: the skill as a web service (flask-ask-sdk), Alexa's signature and timestamp checked; ARGS="--port 8000"
+serve: $(PY_READY)
+	$(BIN)/python -m tools.web_service $(ARGS)
+
 ## build: the Lambda artifact exactly as `sam deploy` ships it (build/lambda)
 build: $(PY_READY)
 	$(BIN)/python -m tools.build_artifact
