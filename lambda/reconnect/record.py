@@ -2,16 +2,77 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
-from datetime import date
-from typing import Any
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from typing import Any, Literal
 
 FIRST_STEP = 1
 LAST_STEP = 7
 PRACTICE_MODE = LAST_STEP + 1  # the path is walked; each day brings a practice from all steps
 
 # Fields that count things: concurrent increments add up instead of one winning.
-_COUNTERS = frozenset({"visit_days", "paths_completed"})
+_COUNTERS = frozenset({"visit_days", "paths_completed", "rituals_completed"})
+
+Mode = Literal["timers", "guided"]
+MAX_TIMERS = 6  # one announcing timer per change of part in the ten minutes
+RITUAL_PARTS = 6  # arrive, appreciate, share, swap, need, promise
+
+
+@dataclass(frozen=True)
+class RitualState:
+    """One together time as stored: when it began, its pauses, its timers, how it ended."""
+
+    started_at: datetime
+    step: int
+    mode: Mode = "timers"
+    paused_at: datetime | None = None
+    paused_seconds: int = 0  # pauses that are over; the current one runs from paused_at
+    timer_ids: tuple[str, ...] = ()  # timers mode: one per change; otherwise leftovers to delete
+    guided_part: int = 0  # guided mode: the part the couple has reached by saying "next"
+    completed: bool = False
+    stopped_at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form: times as ISO strings in UTC, ids as a list."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, datetime):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: object) -> RitualState:
+        """Read a ritual back, checking every field; raise ValueError."""
+        if not isinstance(data, dict):
+            raise ValueError("ritual is not an object")
+        mode = data.get("mode", "timers")
+        if mode not in ("timers", "guided"):
+            raise ValueError("ritual mode is unknown")
+        ids = data.get("timer_ids", [])
+        if not isinstance(ids, list) or len(ids) > MAX_TIMERS:
+            raise ValueError("ritual timer_ids is not a short list")
+        if not all(isinstance(i, str) and 0 < len(i) <= 200 for i in ids):
+            raise ValueError("ritual timer id is not a short string")
+        completed = data.get("completed", False)
+        if not isinstance(completed, bool):
+            raise ValueError("ritual completed is not a boolean")
+        return cls(
+            started_at=_moment(data.get("started_at"), "started_at"),
+            step=_number(data.get("step"), "ritual step", FIRST_STEP, PRACTICE_MODE),
+            mode=mode,
+            paused_at=_optional_moment(data.get("paused_at"), "paused_at"),
+            paused_seconds=_number(data.get("paused_seconds", 0), "paused_seconds", 0, 10**7),
+            timer_ids=tuple(ids),
+            guided_part=_number(data.get("guided_part", 0), "guided_part", 0, RITUAL_PARTS),
+            completed=completed,
+            stopped_at=_optional_moment(data.get("stopped_at"), "stopped_at"),
+        )
 
 
 @dataclass(frozen=True)
@@ -27,14 +88,22 @@ class Record:
     last_seen: date | None = None
     visit_days: int = 0
     time_zone: str | None = None
+    ritual: RitualState | None = None
+    rituals_completed: int = 0
+    timers_permission_declined: bool = False  # they said no to timers: not asked every time
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form (dates as ISO strings), for session attributes and storage."""
         out: dict[str, Any] = {}
-        for key, value in asdict(self).items():
+        for f in fields(self):
+            value = getattr(self, f.name)
             if value is None:
                 continue
-            out[key] = value.isoformat() if isinstance(value, date) else value
+            if isinstance(value, RitualState):
+                value = value.to_dict()
+            elif isinstance(value, date):
+                value = value.isoformat()
+            out[f.name] = value
         return out
 
     @classmethod
@@ -54,7 +123,8 @@ class Record:
 
 
 _DATE_FIELDS = frozenset({"heard_on", "practised_on", "first_seen", "last_seen"})
-_INT_FIELDS = frozenset({"step", "paths_completed", "visit_days"})
+_INT_FIELDS = frozenset({"step", "paths_completed", "visit_days", "rituals_completed"})
+_BOOL_FIELDS = frozenset({"hold", "timers_permission_declined"})
 
 
 def _coerce(name: str, value: object) -> Any:
@@ -69,15 +139,38 @@ def _coerce(name: str, value: object) -> Any:
         if number < 0 or number > 1_000_000:
             raise ValueError(f"{name} is out of range")
         return number
-    if name == "hold":
+    if name in _BOOL_FIELDS:
         if not isinstance(value, bool):
-            raise ValueError("hold is not a boolean")
+            raise ValueError(f"{name} is not a boolean")
         return value
+    if name == "ritual":
+        return RitualState.from_dict(value)
     if name == "time_zone":
         if not isinstance(value, str) or len(value) > 64:
             raise ValueError("time_zone is not a zone name")
         return value
     raise ValueError(f"unknown field {name}")
+
+
+def _moment(value: object, name: str) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError(f"{name} is not a time")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"{name} has no time zone")
+    return moment
+
+
+def _optional_moment(value: object, name: str) -> datetime | None:
+    return None if value is None else _moment(value, name)
+
+
+def _number(value: object, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} is not a whole number")
+    if not low <= value <= high:
+        raise ValueError(f"{name} is out of range")
+    return value
 
 
 def merge(base: Record, mine: Record, theirs: Record) -> Record:
@@ -87,8 +180,15 @@ def merge(base: Record, mine: Record, theirs: Record) -> Record:
         old, new, other = getattr(base, f.name), getattr(mine, f.name), getattr(theirs, f.name)
         if new == old:
             continue
+        if f.name == "rituals_completed" and _same_completion(mine, theirs):
+            continue  # both sides counted the same ritual ending: count it once
         if f.name in _COUNTERS:
             changes[f.name] = other + (new - old)
         else:
             changes[f.name] = new
     return replace(theirs, **changes)
+
+
+def _same_completion(mine: Record, theirs: Record) -> bool:
+    a, b = mine.ritual, theirs.ritual
+    return a is not None and b is not None and a.completed and b.completed and a == b

@@ -107,12 +107,7 @@ class Store:
 def _to_item(key: str, record: Record, version: int) -> dict[str, Any]:
     item: dict[str, Any] = {"pk": {"S": key}, "version": {"N": str(version)}}
     for name, value in record.to_dict().items():
-        if isinstance(value, bool):
-            item[name] = {"BOOL": value}
-        elif isinstance(value, int):
-            item[name] = {"N": str(value)}
-        else:
-            item[name] = {"S": str(value)}
+        item[name] = _attribute(value)
     item["expires_at"] = {"N": str(_expiry(record.last_seen))}
     return item
 
@@ -122,14 +117,38 @@ def _from_item(item: dict[str, Any]) -> Stored:
     for name, typed in item.items():
         if name in ("pk", "version", "expires_at"):
             continue
-        ((kind, value),) = typed.items()
-        plain[name] = int(value) if kind == "N" else value
+        plain[name] = _plain(typed)
     try:
         record = Record.from_dict(plain)
     except ValueError:
         log.warning("stored record unreadable; starting afresh")
         record = Record()
     return Stored(record, int(item["version"]["N"]))
+
+
+def _attribute(value: Any) -> dict[str, Any]:
+    """DynamoDB's typed form of a plain value (the nested ritual becomes a map)."""
+    if isinstance(value, bool):
+        return {"BOOL": value}
+    if isinstance(value, int):
+        return {"N": str(value)}
+    if isinstance(value, dict):
+        return {"M": {k: _attribute(v) for k, v in value.items()}}
+    if isinstance(value, list | tuple):
+        return {"L": [_attribute(v) for v in value]}
+    return {"S": str(value)}
+
+
+def _plain(typed: dict[str, Any]) -> Any:
+    """The plain value of a DynamoDB typed attribute."""
+    ((kind, value),) = typed.items()
+    if kind == "N":
+        return int(value)
+    if kind == "M":
+        return {k: _plain(v) for k, v in value.items()}
+    if kind == "L":
+        return [_plain(v) for v in value]
+    return value
 
 
 def _expiry(last_seen: date | None) -> int:

@@ -1,6 +1,8 @@
-"""End-to-end fixtures: the skill over HTTP, driven by virtual-alexa, an independent Alexa client.
+"""End-to-end fixtures: the skill's web service, driven by virtual-alexa, an independent client.
 
-The skill's HTTP server runs in a thread of this process, so moto's mock (process-wide) and the
+The web service (tools/web_service.py: flask-ask-sdk's SkillAdapter) runs in a thread of this
+process on loopback, with signature checks off because virtual-alexa cannot sign (the checks
+have their own tests in tests/functional/test_web_service.py), so moto's mock (process-wide) and the
 Alexa API stand-in serve it; virtual-alexa runs in node (tests/e2e/drive.js) and talks HTTP.
 The environment (fake AWS credentials, TABLE_NAME, ALEXA_API_ALLOW_LOOPBACK_HTTP) is set by
 tests/conftest.py before anything imports the skill.
@@ -13,15 +15,17 @@ import json
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from werkzeug.serving import BaseWSGIServer, make_server
 
 from tools.alexa_standin import AlexaStandIn
-from tools.http_skill import HttpSkill
+from tools.web_service import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = ROOT / "tests" / "e2e" / "drive.js"
@@ -167,20 +171,35 @@ class VirtualAlexa:
             pytest.fail(f"drive.js took over {TIMEOUT_SECONDS} s: {steps}", pytrace=False)
 
 
+@dataclass
+class WebService:
+    """The skill's web service on a loopback port."""
+
+    server: BaseWSGIServer
+
+    @property
+    def url(self) -> str:
+        """The skill URL for clients (POST here)."""
+        return f"http://127.0.0.1:{self.server.server_port}/"
+
+
 @pytest.fixture
-def skill(dynamodb: Any) -> Iterator[HttpSkill]:
-    """lambda_handler on a loopback HTTP port, with DynamoDB in moto for the whole test."""
+def skill(dynamodb: Any) -> Iterator[WebService]:
+    """The web service on loopback (verification off), with DynamoDB in moto for the test."""
     from reconnect import app
 
     assert app.SETTINGS.allow_loopback_http, (
         "reconnect.app was imported before tests/conftest.py set ALEXA_API_ALLOW_LOOPBACK_HTTP"
     )
-    server = HttpSkill(app.lambda_handler).start()
-    yield server
-    server.stop()
+    server = make_server("127.0.0.1", 0, create_app(verify=False, skill=app.SKILL), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    yield WebService(server)
+    server.shutdown()
+    thread.join()
 
 
 @pytest.fixture
-def alexa(skill: HttpSkill, standin: AlexaStandIn, tmp_path: Path) -> VirtualAlexa:
+def alexa(skill: WebService, standin: AlexaStandIn, tmp_path: Path) -> VirtualAlexa:
     """virtual-alexa pointed at the skill; its apiEndpoint is the Alexa API stand-in."""
     return VirtualAlexa(skill.url, standin.url, tmp_path)

@@ -116,6 +116,7 @@ def test_no_user_id_or_words_are_stored(couple: Session, dynamodb: Any) -> None:
     assert set(items[0]) <= {
         "pk", "version", "expires_at", "step", "heard_on", "practised_on", "hold",
         "paths_completed", "first_seen", "last_seen", "visit_days", "time_zone",
+        "ritual", "rituals_completed", "timers_permission_declined",
     }  # fmt: skip
 
 
