@@ -38,6 +38,7 @@ class Fault:
     status: int | None = None
     delay: float = 0.0
     times: int | None = None  # None: every time
+    skip: int = 0  # let this many matching requests through first (fail "the third create")
 
 
 @dataclass
@@ -143,6 +144,9 @@ class AlexaStandIn:
     def _fault_for(self, key: str) -> Fault | None:
         for fault in self.faults:
             if re.search(fault.pattern, key) and fault.times != 0:
+                if fault.skip > 0:
+                    fault.skip -= 1
+                    continue
                 if fault.times is not None:
                     fault.times -= 1
                 return fault
