@@ -15,7 +15,7 @@ from botocore.config import Config as BotoConfig
 from reconnect import config, logs
 from reconnect.alexa_api import TimeoutApiClient
 from reconnect.content import library
-from reconnect.handlers import builtins, data, errors, program, safety
+from reconnect.handlers import builtins, data, errors, program, ritual, safety
 from reconnect.interceptors import LoadTurn, SaveTurn
 from reconnect.store import Store
 
@@ -61,6 +61,13 @@ def build_skill(store: Store = STORE) -> Any:
         program.StayOnStep(),
         program.StartOver(),
         data.DeleteData(),
+        ritual.StartRitual(),
+        ritual.PauseRitual(),
+        ritual.ResumeRitual(),
+        ritual.StopRitual(),
+        ritual.RitualTimeLeft(),
+        ritual.RitualNext(),
+        ritual.PermissionAnswer(),
         builtins.Yes(),
         builtins.No(),
         builtins.Repeat(),

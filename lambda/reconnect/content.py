@@ -52,6 +52,41 @@ PROMPTS: Mapping[str, frozenset[str]] = {
     "error_not_saved": frozenset(),
 }
 
+# Together time's prompts live in ritual.toml. The announce_* ones become timer announcements:
+# plain text, no SSML, since Alexa reads them out when a timer goes off.
+RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
+    "ritual_begin_timers": frozenset(),
+    "ritual_begin_guided": frozenset(),
+    "ritual_guided_hint": frozenset(),
+    "ritual_permission_intro": frozenset(),
+    "ritual_no_timers": frozenset(),
+    "ritual_declined": frozenset(),
+    "announce_arrive": frozenset({"prompt"}),
+    "announce_appreciate": frozenset({"prompt"}),
+    "announce_share": frozenset({"prompt"}),
+    "announce_swap": frozenset({"prompt"}),
+    "announce_need": frozenset({"prompt"}),
+    "announce_promise": frozenset({"prompt"}),
+    "announce_end": frozenset(),
+    "ritual_paused": frozenset({"left"}),
+    "ritual_already_paused": frozenset({"left"}),
+    "ritual_resumed": frozenset({"part", "left"}),
+    "ritual_not_paused": frozenset({"left"}),
+    "ritual_stopped": frozenset(),
+    "ritual_stop_leftovers": frozenset(),
+    "ritual_none": frozenset(),
+    "ritual_time_left": frozenset({"part", "left"}),
+    "ritual_time_left_paused": frozenset({"left"}),
+    "ritual_next_timers": frozenset({"left"}),
+    "ritual_restart_confirm": frozenset(),
+    "ritual_carry_on": frozenset(),
+}
+PROMPTS = {**PROMPTS, **RITUAL_PROMPTS}
+RITUAL_PARTS = ("arrive", "appreciate", "share", "swap", "need", "promise")
+RITUAL_CHANGES = ("appreciate", "share", "swap", "need", "promise", "end")
+MAX_ANNOUNCEMENT_CHARS = 300  # an announcement phrasing with its prompt filled in
+_NOT_PLAIN = frozenset("<>&{}")
+
 
 class ContentError(ValueError):
     """content/ is missing something or holds something the skill cannot speak."""
@@ -79,6 +114,15 @@ class Crisis:
 
 
 @dataclass(frozen=True)
+class RitualWords:
+    """Together time's words: each step's prompt for each part, part names, timer labels."""
+
+    prompts: Mapping[int, Mapping[str, tuple[str, ...]]]  # step -> part -> phrasings
+    names: Mapping[str, str]  # part -> how it is named aloud ("appreciation")
+    labels: Mapping[str, str]  # change (the part that begins, or "end") -> timer label
+
+
+@dataclass(frozen=True)
 class LocaleContent:
     """Everything a couple in one locale can hear."""
 
@@ -91,6 +135,7 @@ class LocaleContent:
     prompts: Mapping[str, tuple[str, ...]]
     crisis: Crisis
     time_zone: str
+    ritual: RitualWords
 
     def step(self, number: int) -> Step:
         """The step with this number (one to seven)."""
@@ -141,7 +186,13 @@ def load(directory: Path) -> Library:
         raise ContentError(f"program.toml has {len(steps)} steps, not 7")
     signs = _table(program, "signs")
     closing = _table(program, "closing")
-    base_prompts = _prompts(prompts, "prompts.toml")
+    ritual_raw = _read(directory / "ritual.toml")
+    program_keys = {k: v for k, v in PROMPTS.items() if k not in RITUAL_PROMPTS}
+    base_prompts = {
+        **_prompts(prompts, "prompts.toml", keys=program_keys),
+        **_prompts(ritual_raw.get("prompts", {}), "ritual.toml", keys=RITUAL_PROMPTS),
+    }
+    ritual = _ritual(ritual_raw)
     locales: dict[str, LocaleContent] = {}
     for path in sorted((directory / "locales").glob("*.toml")):
         raw = _read(path)
@@ -161,7 +212,9 @@ def load(directory: Path) -> Library:
                 card_text=_text(crisis, "card_text"),
             ),
             time_zone=_text(raw, "time_zone"),
+            ritual=ritual,
         )
+        _check_announcements(locales[path.stem])
     if DEFAULT_LOCALE not in locales:
         raise ContentError(f"content/locales/{DEFAULT_LOCALE}.toml is missing")
     return Library(locales=locales)
@@ -198,17 +251,22 @@ def _step(number: int, raw: object) -> Step:
     )
 
 
-def _prompts(raw: object, where: str, partial: bool = False) -> dict[str, tuple[str, ...]]:
+def _prompts(
+    raw: object,
+    where: str,
+    partial: bool = False,
+    keys: Mapping[str, frozenset[str]] = PROMPTS,
+) -> dict[str, tuple[str, ...]]:
     if not isinstance(raw, dict):
         raise ContentError(f"{where}: prompts are not a table")
-    unknown = set(raw) - set(PROMPTS)
+    unknown = set(raw) - set(keys)
     if unknown:
         raise ContentError(f"{where}: unknown prompts {sorted(unknown)}")
-    missing = set(PROMPTS) - set(raw)
+    missing = set(keys) - set(raw)
     if missing and not partial:
         raise ContentError(f"{where}: missing prompts {sorted(missing)}")
     out: dict[str, tuple[str, ...]] = {}
-    for key, expected in PROMPTS.items():
+    for key, expected in keys.items():
         if key not in raw:
             continue
         phrasings = _texts(raw, key)
@@ -247,3 +305,58 @@ def _texts(raw: dict[str, Any], key: str) -> list[str]:
     if not all(isinstance(v, str) and v.strip() for v in values):
         raise ContentError(f"{key} holds an empty or non-text entry")
     return [v.strip() for v in values]
+
+
+def _ritual(raw: dict[str, Any]) -> RitualWords:
+    """ritual.toml: a prompt (or several) per part for each of the seven steps, names, labels."""
+    steps = _list(raw, "steps")
+    if len(steps) != 7:
+        raise ContentError(f"ritual.toml has {len(steps)} steps, not 7")
+    prompts: dict[int, dict[str, tuple[str, ...]]] = {}
+    for number, step in enumerate(steps, start=1):
+        if not isinstance(step, dict) or step.get("number") != number:
+            raise ContentError(f"ritual.toml: step {number} is missing or misnumbered")
+        prompts[number] = {}
+        for part in RITUAL_PARTS:
+            value = step.get(part)
+            phrasings = [value] if isinstance(value, str) else _texts(step, part)
+            if not phrasings or not all(isinstance(p, str) and p.strip() for p in phrasings):
+                raise ContentError(f"ritual.toml: step {number} has no {part} prompt")
+            prompts[number][part] = tuple(
+                _plain(p.strip(), f"step {number} {part}", 220) for p in phrasings
+            )
+    names, labels = _table(raw, "names"), _table(raw, "labels")
+    if set(names) != set(RITUAL_PARTS) or set(labels) != set(RITUAL_CHANGES):
+        raise ContentError("ritual.toml: [names] needs every part, [labels] every change")
+    label_texts = {k: _plain(_text(labels, k), f"label {k}", 256) for k in RITUAL_CHANGES}
+    if len(set(label_texts.values())) != len(label_texts):
+        raise ContentError("ritual.toml: timer labels must differ from each other")
+    return RitualWords(
+        prompts=prompts,
+        names={k: _plain(_text(names, k), f"name {k}", 60) for k in RITUAL_PARTS},
+        labels=label_texts,
+    )
+
+
+def _plain(text: str, where: str, limit: int) -> str:
+    """Text read out by a timer or shown on a screen: no SSML, no braces, not too long."""
+    if _NOT_PLAIN & set(text) or len(text) > limit:
+        raise ContentError(f"ritual.toml: {where} must be plain text of {limit} characters or less")
+    return text
+
+
+def _check_announcements(content: LocaleContent) -> None:
+    """Every announcement, with the longest prompt it can carry, is plain and short enough."""
+    for part in (*RITUAL_PARTS, "end"):
+        key = f"announce_{part}"
+        longest = max(
+            (p for step in content.ritual.prompts.values() for p in step.get(part, ("",))),
+            key=len,
+        )
+        for phrasing in content.phrasings(key):
+            filled = phrasing.format(prompt=longest) if "{prompt}" in phrasing else phrasing
+            _plain(
+                filled,
+                f"{content.locale} {key}",
+                MAX_ANNOUNCEMENT_CHARS,
+            )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import UTC
 
 from ask_sdk_core.dispatch_components import (
     AbstractRequestInterceptor,
@@ -12,7 +13,7 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from reconnect import clock, program
+from reconnect import clock, program, ritual
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
@@ -50,7 +51,11 @@ class LoadTurn(AbstractRequestInterceptor):
                 record = replace(record, time_zone=device_zone)
             zone = record.time_zone or content.time_zone
         attributes[S_ZONE] = zone
-        today = clock.local_date(clock.request_time(handler_input), zone, content.time_zone)
+        moment = clock.request_time(handler_input)
+        today = clock.local_date(moment, zone, content.time_zone)
+        # A ritual that reached 10:00 since the last request counts, on the day it ended.
+        local = clock.zone_info(zone) or clock.zone_info(content.time_zone) or UTC
+        record = ritual.conclude(record, moment, local)
         settled = program.settle(record, today)
         greeting = program.greeting(settled, today)
         new_session = envelope.session is None or bool(envelope.session.new)

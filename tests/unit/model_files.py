@@ -26,6 +26,12 @@ CUSTOM_INTENTS = (
     "StayOnStepIntent",
     "DeleteDataIntent",
     "CrisisIntent",
+    "StartRitualIntent",
+    "PauseRitualIntent",
+    "ResumeRitualIntent",
+    "StopRitualIntent",
+    "RitualTimeLeftIntent",
+    "RitualNextIntent",
 )
 REQUIRED_BUILT_INS = (
     "AMAZON.HelpIntent",

@@ -287,9 +287,16 @@ def test_manifest_privacy_answers_and_no_placeholder_urls() -> None:
     assert "locales" not in privacy
 
 
-def test_manifest_requests_no_permissions_yet() -> None:
-    """No permission is requested until the timers and reminders work needs one."""
-    assert load_manifest()["permissions"] == []
+def test_manifest_requests_only_the_timers_permission() -> None:
+    """Together time's timers need alexa::alerts:timers:skill:readwrite, and nothing else."""
+    assert load_manifest()["permissions"] == [{"name": "alexa::alerts:timers:skill:readwrite"}]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_guided_together_time_hears_a_plain_next(locale: str) -> None:
+    """'Alexa, tell reconnect ritual next' reaches RitualNextIntent, not the program's next step."""
+    assert "next" in samples(locale)["RitualNextIntent"]
+    assert "resume together time" in samples(locale)["ResumeRitualIntent"]
 
 
 def test_ask_resources_deploys_the_built_package_without_infrastructure() -> None:

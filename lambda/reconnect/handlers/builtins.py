@@ -11,6 +11,8 @@ from reconnect import answers, program
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.data import erase_reply
 from reconnect.handlers.program import start_over_reply, today_reply
+from reconnect.handlers.ritual import carry_on_reply, start_reply
+from reconnect.ritual_answers import PENDING_RESTART
 from reconnect.speech import Reply
 from reconnect.turn import S_LAST, S_PENDING, Turn, respond, session, turn_of
 
@@ -108,6 +110,8 @@ class Yes(IntentHandler):
             return erase_reply(turn, handler_input)
         if pending == answers.PENDING_START_OVER:
             return start_over_reply(turn)
+        if pending == PENDING_RESTART:
+            return start_reply(turn, handler_input)
         return answers.simple(turn.voice, "nothing_pending")
 
 
@@ -121,6 +125,8 @@ class No(IntentHandler):
         pending = session(handler_input).get(S_PENDING)
         if pending == answers.PENDING_DELETE:
             return answers.simple(turn.voice, "delete_cancelled")
+        if pending == PENDING_RESTART:
+            return carry_on_reply(turn, handler_input)
         if pending in (answers.PENDING_TODAY, answers.PENDING_MORE, answers.PENDING_START_OVER):
             return answers.simple(turn.voice, "no_problem")
         return answers.goodbye(turn.voice)

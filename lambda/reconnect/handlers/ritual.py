@@ -1,0 +1,292 @@
+"""Handlers for together time: start, pause, resume, stop, time left, next, and the permission."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.connections import SendRequestDirective
+
+from reconnect import answers, ritual
+from reconnect import ritual_answers as say
+from reconnect.clock import request_time
+from reconnect.handlers.base import IntentHandler
+from reconnect.record import RitualState
+from reconnect.speech import Reply
+from reconnect.timers import SCOPE, Timers, TimersRefused, TimersUnavailable
+from reconnect.turn import Turn, respond, turn_of
+
+log = logging.getLogger(__name__)
+
+PERMISSION_TOKEN = "start_together_time"  # noqa: S105 - names the purpose, not a secret
+
+
+def start_reply(
+    turn: Turn,
+    handler_input: HandlerInput,
+    *,
+    try_timers: bool = True,
+    may_ask: bool = True,
+    guided_lead: str | None = None,
+) -> Reply:
+    """Begin a fresh ritual: with timers when they can be set, else guided part by part."""
+    at, voice = request_time(handler_input), turn.voice
+    timers = Timers.of(handler_input)
+    _retire(turn, timers, at)
+    step = turn.record.step
+    fresh = ritual.begin(step, at, "guided")
+    lead = guided_lead
+    if try_timers:
+        try:
+            ids = timers.create_all(say.announcements(voice, step), turn.content.locale)
+            fresh, lead = ritual.with_timers(fresh, ids), None
+        except TimersRefused:
+            if may_ask and not turn.record.timers_permission_declined:
+                return _ask_permission(turn, handler_input)
+            declined = turn.record.timers_permission_declined
+            lead = voice.say("ritual_declined" if declined else "ritual_no_timers")
+        except TimersUnavailable as error:
+            fresh = replace(fresh, timer_ids=error.leftovers)
+            lead = voice.say("ritual_no_timers")
+    before = turn.record
+    turn.record = replace(before, ritual=fresh)
+    if not turn.commit():
+        if fresh.mode == "timers":
+            timers.delete(fresh.timer_ids)
+        turn.record = before
+        return answers.failure(voice, "error_not_saved")
+    return say.started(voice, step, guided=fresh.mode == "guided", lead=lead)
+
+
+def carry_on_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """'No' to restarting: the ritual that runs carries on."""
+    at = request_time(handler_input)
+    reply = Reply().add(turn.voice.say("ritual_carry_on"))
+    current = turn.record.ritual
+    if current is not None and ritual.is_running(current, at):
+        reply.add(_status(turn, handler_input, current, at))
+    return reply.close()
+
+
+class StartRitual(IntentHandler):
+    """'Start together time': a ten-minute ritual; if one is going, ask before restarting."""
+
+    intents = ("StartRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Start, or ask whether to start again."""
+        if ritual.is_running(turn.record.ritual, request_time(handler_input)):
+            return say.confirm_restart(turn.voice)
+        return start_reply(turn, handler_input)
+
+
+class PauseRitual(IntentHandler):
+    """'Pause together time': the clock and the timers stop until they resume."""
+
+    intents = ("PauseRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Pause the timers still to come, then the ritual's clock."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return say.one_line(voice, "ritual_none")
+        if ritual.is_paused(current):
+            left = say.spoken_time(ritual.time_left(current, at))
+            return say.one_line(voice, "ritual_already_paused", left=left)
+        reply = Reply()
+        if current.mode == "timers":
+            timers = Timers.of(handler_input)
+            pending = [i for _, i in ritual.pending_changes(current, at)]
+            try:
+                timers.pause(pending)
+            except (TimersRefused, TimersUnavailable):
+                current = ritual.to_guided(current, at, timers.delete(pending))
+                reply.add(voice.say("ritual_no_timers"))
+        paused = ritual.pause(current, at)
+        left = say.spoken_time(ritual.time_left(paused, at))
+        return _saved(turn, paused, reply.add(voice.say("ritual_paused", left=left)).close())
+
+
+class ResumeRitual(IntentHandler):
+    """'Resume together time': the clock and the paused timers run again."""
+
+    intents = ("ResumeRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Resume the paused timers, then the clock; say where they are."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return say.one_line(voice, "ritual_none")
+        if not ritual.is_paused(current):
+            left = say.spoken_time(ritual.time_left(current, at))
+            return say.one_line(voice, "ritual_not_paused", left=left)
+        reply = Reply()
+        if current.mode == "timers":
+            timers = Timers.of(handler_input)
+            pending = [i for _, i in ritual.pending_changes(current, at)]
+            try:
+                timers.resume(pending)
+            except (TimersRefused, TimersUnavailable):
+                current = ritual.to_guided(current, at, timers.delete(pending))
+                reply.add(voice.say("ritual_no_timers"))
+        resumed = ritual.resume(current, at)
+        part = ritual.current_part(resumed, at)
+        if resumed.mode == "guided" and part is not None:
+            reply.parts.extend(say.guided_part(voice, resumed.step, part).parts)
+        elif part is not None:
+            left = say.spoken_time(ritual.time_left(resumed, at))
+            reply.add(voice.say("ritual_resumed", part=say.part_name(voice, part), left=left))
+        return _saved(turn, resumed, reply.close())
+
+
+class StopRitual(IntentHandler):
+    """'Stop together time': ends it early; its timers are deleted."""
+
+    intents = ("StopRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Delete the timers still to come and end the ritual (not counted as completed)."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return say.one_line(voice, "ritual_none")
+        ids = ritual.leftover_timers(current)
+        leftovers = Timers.of(handler_input).delete(ids) if ids else ()
+        reply = Reply().add(voice.say("ritual_stopped"))
+        if leftovers:
+            reply.add(voice.say("ritual_stop_leftovers"))
+        return _saved(turn, ritual.stop(current, at, leftovers), reply.close())
+
+
+class RitualTimeLeft(IntentHandler):
+    """'How much time is left?': the part they are in and the time to 10:00."""
+
+    intents = ("RitualTimeLeftIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Where the ritual is, as its timers have it."""
+        at = request_time(handler_input)
+        current = _running(turn, at)
+        if current is None:
+            return say.one_line(turn.voice, "ritual_none")
+        return Reply().add(_status(turn, handler_input, current, at)).close()
+
+
+class RitualNext(IntentHandler):
+    """'Next': guided mode moves on a part; with timers, says when the next part comes."""
+
+    intents = ("RitualNextIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """The next part, the end of the ritual, or the time until the timers move on."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return say.one_line(voice, "ritual_none")
+        if current.mode == "timers":
+            left = say.spoken_time(ritual.time_to_next_change(current, at))
+            return say.one_line(voice, "ritual_next_timers", left=left)
+        before = turn.record
+        turn.record = ritual.advance(before, at, turn.today)
+        moved = turn.record.ritual
+        assert moved is not None
+        if not turn.commit():
+            turn.record = before
+            return answers.failure(voice, "error_not_saved")
+        part = ritual.current_part(moved, at)
+        if moved.completed or part is None:
+            return say.finished(voice)
+        return say.guided_part(voice, moved.step, part)
+
+
+class PermissionAnswer(AbstractRequestHandler):
+    """Alexa's answer to our request for the timers permission: start the ritual either way."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """A Connections.Response to our AskFor request."""
+        if not is_request_type("Connections.Response")(handler_input):
+            return False
+        return getattr(handler_input.request_envelope.request, "name", None) == "AskFor"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """ACCEPTED: start with timers. DENIED: remember it, guide. Otherwise: guide."""
+        turn = turn_of(handler_input)
+        request = handler_input.request_envelope.request
+        code = str(getattr(getattr(request, "status", None), "code", ""))
+        payload = getattr(request, "payload", None) or {}
+        answer = payload.get("status") if isinstance(payload, dict) and code == "200" else None
+        log.info("timers permission answered", extra={"code": code[:5], "answer": str(answer)[:20]})
+        if answer == "ACCEPTED":
+            turn.record = replace(turn.record, timers_permission_declined=False)
+            reply = start_reply(turn, handler_input, may_ask=False)
+        elif answer == "DENIED":
+            turn.record = replace(turn.record, timers_permission_declined=True)
+            lead = turn.voice.say("ritual_declined")
+            reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
+        else:
+            lead = turn.voice.say("ritual_declined" if answer else "ritual_no_timers")
+            reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
+        return respond(handler_input, reply)
+
+
+def _running(turn: Turn, at: datetime) -> RitualState | None:
+    current = turn.record.ritual
+    return current if current is not None and ritual.is_running(current, at) else None
+
+
+def _retire(turn: Turn, timers: Timers, at: datetime) -> None:
+    """End the ritual before this one: delete its timers, keep it as stopped or completed."""
+    old = turn.record.ritual
+    if old is None or old.completed:
+        return
+    ids = ritual.leftover_timers(old)
+    leftovers = timers.delete(ids) if ids else ()
+    if old.stopped_at is None or leftovers != old.timer_ids:
+        turn.record = replace(turn.record, ritual=ritual.stop(old, at, leftovers))
+
+
+def _status(turn: Turn, handler_input: HandlerInput, current: RitualState, at: datetime) -> str:
+    """The part and time left; with running timers, as the last timer has it."""
+    voice = turn.voice
+    left = ritual.time_left(current, at)
+    paused = ritual.is_paused(current)
+    if current.mode == "timers" and not paused and current.timer_ids:
+        remaining = Timers.of(handler_input).remaining(current.timer_ids[-1], at)
+        if remaining is not None and remaining <= ritual.TOTAL_SECONDS:
+            left = remaining
+        part = ritual.part_by_clock(ritual.TOTAL_SECONDS - left)
+    else:
+        part = ritual.current_part(current, at)
+    return say.status(voice, part, left, paused)
+
+
+def _saved(turn: Turn, changed: RitualState, reply: Reply) -> Reply:
+    """Keep the ritual's new state; if it cannot be saved, say so first."""
+    turn.record = replace(turn.record, ritual=changed)
+    if not turn.commit():
+        reply.parts.insert(0, turn.voice.say("error_not_saved"))
+        turn.warned = True
+    return reply
+
+
+def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """Ask Alexa to ask the couple for the timers permission; the answer starts the ritual."""
+    handler_input.response_builder.add_directive(
+        SendRequestDirective(
+            name="AskFor",
+            payload={
+                "@type": "AskForPermissionsConsentRequest",
+                "@version": "2",
+                "permissionScopes": [{"permissionScope": SCOPE, "consentLevel": "ACCOUNT"}],
+            },
+            token=PERMISSION_TOKEN,
+        )
+    )
+    return say.ask_permission(turn.voice)

@@ -1,0 +1,176 @@
+"""Alexa timers for together time, through the SDK's timer service client.
+
+Every failure becomes one of two exceptions the caller can act on: TimersRefused (401/403,
+no permission) or TimersUnavailable (504 device offline, 5xx, timeouts, anything else).
+Creating a set is all or nothing: when a later timer fails, the ones made are deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ask_sdk_core.exceptions import ApiClientException, SerializationException
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.services import ServiceException
+from ask_sdk_model.services.timer_management import (
+    AnnounceOperation,
+    CreationBehavior,
+    DisplayExperience,
+    NotificationConfig,
+    TextToAnnounce,
+    TimerRequest,
+    TriggeringBehavior,
+    Visibility,
+)
+
+log = logging.getLogger(__name__)
+
+SCOPE = "alexa::alerts:timers:skill:readwrite"
+_REFUSED = frozenset({401, 403})
+_GONE = frozenset({404})
+_FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
+_ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
+
+
+class TimersRefused(Exception):
+    """The couple has not given the skill permission to set timers (401 or 403)."""
+
+
+class TimersUnavailable(Exception):
+    """The timers could not be reached or refused the call; `leftovers` may still go off."""
+
+    def __init__(self, reason: str, leftovers: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.leftovers = leftovers
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """One timer to create: it goes off after `seconds` and Alexa says `text`."""
+
+    label: str
+    seconds: int
+    text: str
+
+
+def iso_duration(seconds: int) -> str:
+    """ISO-8601 duration as the Timers API wants it: 'PT1M', 'PT5M30S', 'PT1H'."""
+    if seconds <= 0:
+        raise ValueError("a timer needs a positive duration")
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n]
+    return "PT" + "".join(parts)
+
+
+def duration_seconds(text: str | None) -> int | None:
+    """Seconds in an ISO-8601 'PT…' duration; None when it is not one."""
+    found = _ISO_DURATION.match(text or "")
+    if not found or not any(found.groups()):
+        return None
+    hours, minutes, secs = (int(g or 0) for g in found.groups())
+    return hours * 3600 + minutes * 60 + secs
+
+
+class Timers:
+    """The couple's timers for one request; `client` is None when no API can be reached."""
+
+    def __init__(self, client: Any | None) -> None:
+        self._client = client
+
+    @classmethod
+    def of(cls, handler_input: HandlerInput) -> Timers:
+        """The timer service for this request (needs an apiEndpoint and the SDK's ApiClient)."""
+        system = getattr(handler_input.request_envelope.context, "system", None)
+        factory = handler_input.service_client_factory
+        if factory is None or not getattr(system, "api_endpoint", None):
+            return cls(None)
+        try:
+            return cls(factory.get_timer_management_service())
+        except ValueError:
+            return cls(None)
+
+    def create_all(self, announcements: Sequence[Announcement], locale: str) -> tuple[str, ...]:
+        """Create every timer, in order; on any failure delete those made, then raise."""
+        made: list[str] = []
+        for announcement in announcements:
+            try:
+                made.append(self._create(announcement, locale))
+            except (TimersRefused, TimersUnavailable) as error:
+                if isinstance(error, TimersRefused) and not made:
+                    raise
+                raise TimersUnavailable(str(error), self.delete(made)) from error
+        return tuple(made)
+
+    def pause(self, ids: Sequence[str]) -> None:
+        """Pause each timer; one that is gone or already paused is left as it is."""
+        for timer_id in ids:
+            self._call("pause", lambda c, i=timer_id: c.pause_timer(i), quiet={400, 404})
+
+    def resume(self, ids: Sequence[str]) -> None:
+        """Resume each timer; one that is gone or already running is left as it is."""
+        for timer_id in ids:
+            self._call("resume", lambda c, i=timer_id: c.resume_timer(i), quiet={400, 404})
+
+    def delete(self, ids: Sequence[str]) -> tuple[str, ...]:
+        """Delete each timer (one already gone counts as deleted); the ids that could not be."""
+        left: list[str] = []
+        for timer_id in ids:
+            try:
+                self._call("delete", lambda c, i=timer_id: c.delete_timer(i), quiet=set(_GONE))
+            except (TimersRefused, TimersUnavailable):
+                left.append(timer_id)
+        return tuple(left)
+
+    def remaining(self, timer_id: str, now: datetime) -> int | None:
+        """Seconds until the timer goes off as Alexa has it; None when it cannot be read."""
+        try:
+            timer = self._call("get", lambda c: c.get_timer(timer_id))
+        except (TimersRefused, TimersUnavailable):
+            return None
+        status = getattr(getattr(timer, "status", None), "value", None)
+        if status == "PAUSED":
+            return duration_seconds(getattr(timer, "remaining_time_when_paused", None))
+        trigger = getattr(timer, "trigger_time", None)
+        if status == "ON" and isinstance(trigger, datetime) and trigger.tzinfo is not None:
+            return max(0, round((trigger - now).total_seconds()))
+        return None
+
+    def _create(self, announcement: Announcement, locale: str) -> str:
+        request = TimerRequest(
+            duration=iso_duration(announcement.seconds),
+            timer_label=announcement.label,
+            creation_behavior=CreationBehavior(
+                display_experience=DisplayExperience(visibility=Visibility.VISIBLE)
+            ),
+            triggering_behavior=TriggeringBehavior(
+                operation=AnnounceOperation(
+                    text_to_announce=[TextToAnnounce(locale=locale, text=announcement.text)]
+                ),
+                notification_config=NotificationConfig(play_audible=False),
+            ),
+        )
+        timer = self._call("create", lambda c: c.create_timer(request))
+        timer_id = getattr(timer, "id", None)
+        if not isinstance(timer_id, str) or not timer_id or len(timer_id) > 200:
+            raise TimersUnavailable("create answered without a timer id")
+        return timer_id
+
+    def _call(self, what: str, call: Any, quiet: set[int] | None = None) -> Any:
+        if self._client is None:
+            raise TimersUnavailable("no Alexa API endpoint")
+        try:
+            return call(self._client)
+        except _FAILURES as error:
+            status = getattr(error, "status_code", None)
+            if quiet and status in quiet:
+                return None
+            log.warning("timers call failed", extra={"call": what, "status": status})
+            if status in _REFUSED:
+                raise TimersRefused(what) from error
+            raise TimersUnavailable(f"{what}: {status or type(error).__name__}") from error

@@ -1,0 +1,106 @@
+"""Together time's words: announcements fit a timer, times are said the way people say them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from reconnect import ritual_answers
+from reconnect.content import RITUAL_PARTS, ContentError, library, load
+from reconnect.ritual import SCHEDULE, Part
+from reconnect.speech import Voice
+from reconnect.timers import duration_seconds, iso_duration
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (0, "0 seconds"),
+        (3, "5 seconds"),
+        (42, "40 seconds"),
+        (58, "1 minute"),
+        (60, "1 minute"),
+        (125, "2 minutes and 10 seconds"),
+        (350, "5 minutes and 50 seconds"),
+        (600, "10 minutes"),
+    ],
+)
+def test_times_are_said_the_way_people_say_them(seconds: int, said: str) -> None:
+    """Seconds rounded to five under a minute, to ten above; no '0 seconds' after minutes."""
+    assert ritual_answers.spoken_time(seconds) == said
+
+
+@pytest.mark.parametrize(("seconds", "iso"), [(60, "PT1M"), (330, "PT5M30S"), (3600, "PT1H")])
+def test_timer_durations_are_iso_8601(seconds: int, iso: str) -> None:
+    """The Timers API's duration format, and back."""
+    assert iso_duration(seconds) == iso
+    assert duration_seconds(iso) == seconds
+
+
+def test_a_timer_needs_a_positive_duration() -> None:
+    """Zero seconds is not a timer."""
+    with pytest.raises(ValueError, match="positive"):
+        iso_duration(0)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_step_gives_six_plain_short_announcements_with_unique_labels(locale: str) -> None:
+    """For each step and over two months of days: six timers, labels unique, plain text ≤ 300."""
+    content = library().for_locale(locale)
+    for offset in range(0, 60, 7):
+        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset))
+        for step in range(1, 9):
+            timers = ritual_answers.announcements(voice, step)
+            assert [t.seconds for t in timers] == [c.at for c in SCHEDULE]
+            assert len({t.label for t in timers}) == len(timers) <= 6
+            for timer in timers:
+                assert not set("<>&{}") & set(timer.text), timer.text
+                assert 0 < len(timer.text) <= 300
+
+
+def test_announcements_carry_the_days_step_prompt() -> None:
+    """The appreciation timer reads step three's appreciation prompt on step three."""
+    content = library().for_locale("en-US")
+    voice = Voice(content, date(2026, 11, 25))
+    prompt = content.ritual.prompts[3]["appreciate"][0]
+    texts = [t.text for t in ritual_answers.announcements(voice, 3)]
+    assert prompt in texts[0]
+
+
+def test_every_step_has_a_prompt_for_every_part() -> None:
+    """Seven steps, six parts each (the swap included), in every locale."""
+    for locale in LOCALES:
+        prompts = library().for_locale(locale).ritual.prompts
+        assert sorted(prompts) == list(range(1, 8))
+        for step in prompts.values():
+            assert set(step) == set(RITUAL_PARTS) == {p.value for p in Part}
+
+
+def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:
+    """A timer cannot read SSML: content with a tag in a part prompt does not load."""
+    for item in CONTENT.rglob("*.toml"):
+        target = tmp_path / item.relative_to(CONTENT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(item.read_text("utf-8"), "utf-8")
+    ritual_file = tmp_path / "ritual.toml"
+    text = ritual_file.read_text("utf-8").replace(
+        "Take three slow breaths together, in and out.",
+        "Take three <break time='1s'/> breaths.",
+    )
+    ritual_file.write_text(text, "utf-8")
+    with pytest.raises(ContentError, match="plain text"):
+        load(tmp_path)
+
+
+def test_started_reply_speaks_the_first_part_and_closes() -> None:
+    """Starting speaks how it runs and the arrive prompt, and ends the session."""
+    voice = Voice(library().for_locale("en-GB"), date(2026, 11, 25))
+    reply = ritual_answers.started(voice, 1, guided=True)
+    assert reply.end_session
+    assert "Alexa, tell reconnect ritual next" in reply.speech()
+    assert library().for_locale("en-GB").ritual.prompts[1]["arrive"][0] in reply.speech()
