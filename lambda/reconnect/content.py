@@ -75,6 +75,7 @@ RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
     "ritual_stopped": frozenset(),
     "ritual_stop_leftovers": frozenset(),
     "ritual_none": frozenset(),
+    "ritual_done_today": frozenset({"count"}),
     "ritual_time_left": frozenset({"part", "left"}),
     "ritual_time_left_paused": frozenset({"left"}),
     "ritual_next_timers": frozenset({"left"}),

@@ -23,6 +23,11 @@ def spoken_time(seconds: int) -> str:
     return f"{said} and {rest} seconds" if rest else said
 
 
+def times_said(count: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 def prompt_step(voice: Voice, step: int) -> int:
     """The step a ritual draws on: its own, or (after the path) one of the seven by the day."""
     if step <= LAST_STEP:

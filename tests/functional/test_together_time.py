@@ -255,6 +255,7 @@ def test_a_ritual_that_reached_ten_minutes_counts_as_practice_of_todays_step(
     assert record.ritual.completed
     assert record.practised_on == clock.now.date()
     couple.end()
+    assert "once" in said(couple.intent("RitualTimeLeftIntent"))
     clock.advance(days=1)
     assert "step 2" in said(couple.intent("TodayStepIntent")).lower()
 

@@ -35,6 +35,11 @@ def test_times_are_said_the_way_people_say_them(seconds: int, said: str) -> None
     assert ritual_answers.spoken_time(seconds) == said
 
 
+def test_counts_are_said_as_once_twice_then_numbers() -> None:
+    """'once', 'twice', '3 times'."""
+    assert [ritual_answers.times_said(n) for n in (1, 2, 3)] == ["once", "twice", "3 times"]
+
+
 @pytest.mark.parametrize(("seconds", "iso"), [(60, "PT1M"), (330, "PT5M30S"), (3600, "PT1H")])
 def test_timer_durations_are_iso_8601(seconds: int, iso: str) -> None:
     """The Timers API's duration format, and back."""

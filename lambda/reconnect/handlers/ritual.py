@@ -12,7 +12,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 
-from reconnect import answers, ritual
+from reconnect import answers, clock, ritual
 from reconnect import ritual_answers as say
 from reconnect.clock import request_time
 from reconnect.handlers.base import IntentHandler
@@ -95,7 +95,7 @@ class PauseRitual(IntentHandler):
         at, voice = request_time(handler_input), turn.voice
         current = _running(turn, at)
         if current is None:
-            return say.one_line(voice, "ritual_none")
+            return _nothing_running(turn)
         if ritual.is_paused(current):
             left = say.spoken_time(ritual.time_left(current, at))
             return say.one_line(voice, "ritual_already_paused", left=left)
@@ -123,7 +123,7 @@ class ResumeRitual(IntentHandler):
         at, voice = request_time(handler_input), turn.voice
         current = _running(turn, at)
         if current is None:
-            return say.one_line(voice, "ritual_none")
+            return _nothing_running(turn)
         if not ritual.is_paused(current):
             left = say.spoken_time(ritual.time_left(current, at))
             return say.one_line(voice, "ritual_not_paused", left=left)
@@ -156,7 +156,7 @@ class StopRitual(IntentHandler):
         at, voice = request_time(handler_input), turn.voice
         current = _running(turn, at)
         if current is None:
-            return say.one_line(voice, "ritual_none")
+            return _nothing_running(turn)
         ids = ritual.leftover_timers(current)
         leftovers = Timers.of(handler_input).delete(ids) if ids else ()
         reply = Reply().add(voice.say("ritual_stopped"))
@@ -175,7 +175,7 @@ class RitualTimeLeft(IntentHandler):
         at = request_time(handler_input)
         current = _running(turn, at)
         if current is None:
-            return say.one_line(turn.voice, "ritual_none")
+            return _nothing_running(turn)
         return Reply().add(_status(turn, handler_input, current, at)).close()
 
 
@@ -189,7 +189,7 @@ class RitualNext(IntentHandler):
         at, voice = request_time(handler_input), turn.voice
         current = _running(turn, at)
         if current is None:
-            return say.one_line(voice, "ritual_none")
+            return _nothing_running(turn)
         if current.mode == "timers":
             left = say.spoken_time(ritual.time_to_next_change(current, at))
             return say.one_line(voice, "ritual_next_timers", left=left)
@@ -239,6 +239,17 @@ class PermissionAnswer(AbstractRequestHandler):
 def _running(turn: Turn, at: datetime) -> RitualState | None:
     current = turn.record.ritual
     return current if current is not None and ritual.is_running(current, at) else None
+
+
+def _nothing_running(turn: Turn) -> Reply:
+    """No ritual going: say so, or that today's is done and how many there have been."""
+    last = turn.record.ritual
+    if last is not None and last.completed and turn.record.rituals_completed:
+        started = clock.local_date(last.started_at, turn.zone, turn.content.time_zone)
+        if started == turn.today:
+            count = say.times_said(turn.record.rituals_completed)
+            return say.one_line(turn.voice, "ritual_done_today", count=count)
+    return say.one_line(turn.voice, "ritual_none")
 
 
 def _retire(turn: Turn, timers: Timers, at: datetime) -> None:
