@@ -2,6 +2,11 @@
 
 python -m tools.console [--date YYYY-MM-DD] [--time HH:MM] [--tz ZONE] [--locale en-US]
                         [--script FILE | --say "line" ...] [--voice] [--state FILE] [--fresh]
+                        [--speed N]
+
+Together time's timers really run on the stand-in: their announcements print (and speak with
+--voice) as they fire. --speed 60 makes the couple's clock run sixty times faster, so the
+ten-minute ritual takes ten seconds.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -26,6 +32,7 @@ from tools import envelopes, local_dynamodb
 from tools.alexa_standin import AlexaStandIn
 from tools.console_text import Speaker, render, wrap
 from tools.nlu import Model, Understanding
+from tools.standin_timers import Fired, TimersApi
 
 ROOT = Path(__file__).resolve().parents[1]
 TRY = (
@@ -36,6 +43,7 @@ COMMANDS = """\
   :silence     say nothing (Alexa reprompts; say nothing again and the session ends)
   :tomorrow    move to the same time tomorrow (:day +N / :day -N for N days)
   :day         show the couple's date and time
+  :wait N      let N minutes of the couple's time pass (with --speed, that much faster)
   :help        this list
   :quit        end (also Ctrl-D); progress is saved"""
 
@@ -43,16 +51,19 @@ COMMANDS = """\
 class Clock:
     """The couple's clock: a chosen local date and time that advances with real time."""
 
-    def __init__(self, zone: ZoneInfo, day: date | None, at: clock_time | None) -> None:
+    def __init__(
+        self, zone: ZoneInfo, day: date | None, at: clock_time | None, speed: float = 1.0
+    ) -> None:
         now = datetime.now(zone)
         self.zone = zone
+        self.speed = speed  # couple's seconds per real second (--speed)
         self._start = datetime.combine(day or now.date(), at or now.time(), tzinfo=zone)
         self._started = time.monotonic()
         self._shift = timedelta()
 
     def __call__(self) -> datetime:
         """Now, in UTC, as the request timestamp carries it."""
-        elapsed = timedelta(seconds=time.monotonic() - self._started)
+        elapsed = timedelta(seconds=(time.monotonic() - self._started) * self.speed)
         return (self._start + elapsed + self._shift).astimezone(UTC)
 
     def move(self, days: int) -> None:
@@ -77,6 +88,15 @@ class Console:
         self.out = out
         self.speaker = speaker
         self._reprompt = ""  # what Alexa says after ~8 s of silence; "" once said
+        self._lock = threading.Lock()  # timer announcements print from another thread
+
+    def announce(self, fired: Fired) -> None:
+        """A timer went off on the stand-in: show (and speak) what Alexa announces."""
+        local = fired.at.astimezone(self.clock.zone)
+        self._say(f"   (timer '{fired.label or 'timer'}' went off at {local:%H:%M:%S})")
+        if fired.text:
+            self._say(fired.text, prefix="Alexa: ")
+            self.speaker.speak(fired.text)
 
     def hear(self, line: str) -> bool:
         """Act on one typed line; False when the console should end."""
@@ -161,6 +181,8 @@ class Console:
             return False
         if name == "silence":
             self._silence()
+        elif name == "wait":
+            self._wait(args)
         elif name in ("tomorrow", "day"):
             days = "1" if name == "tomorrow" else (args or ["0"])[0]
             if not re.fullmatch(r"[+-]?\d{1,4}", days):
@@ -175,9 +197,20 @@ class Console:
             self.out.write(COMMANDS + "\n")
         return True
 
+    def _wait(self, args: list[str]) -> None:
+        minutes = (args or ["1"])[0]
+        if not re.fullmatch(r"\d{1,3}(?:\.\d+)?", minutes):
+            self._say("   (say :wait N for N minutes, e.g. :wait 10)")
+            return
+        self._end("EXCEEDED_MAX_REPROMPTS")
+        self._say(f"   (waiting {minutes} minutes of your time)")
+        time.sleep(float(minutes) * 60 / self.clock.speed)
+        self._say(f"   (it is {self.clock.describe()})")
+
     def _say(self, text: str, prefix: str = "") -> None:
-        self.out.write(wrap(text, prefix, _width()) + "\n")
-        self.out.flush()
+        with self._lock:
+            self.out.write(wrap(text, prefix, _width()) + "\n")
+            self.out.flush()
 
 
 def _width() -> int:
@@ -218,7 +251,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="where progress is kept between runs (default .local/dynamodb.json)",
     )
     parser.add_argument("--fresh", action="store_true", help="start without the saved progress")
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="N",
+        help="run the couple's clock N times faster (60: together time in ten seconds)",
+    )
     return parser.parse_args(argv)
+
+
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        speed = 0.0
+    if not 0 < speed <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a speed from above 0 to 3600")
+    return speed
 
 
 def _lines(args: argparse.Namespace, out: TextIO) -> Iterator[str]:
@@ -274,10 +324,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     for log_handler in logging.getLogger("reconnect").handlers:  # the skill logs to stdout
         if isinstance(log_handler, logging.StreamHandler):
             log_handler.setStream(sys.stderr)  # keep the conversation on stdout
-    clock = Clock(zone, args.date, args.time)
+    clock = Clock(zone, args.date, args.time, args.speed)
+    timers = TimersApi(standin, now=clock)  # the Timers API, running on the couple's clock
     device = envelopes.Device(locale=args.locale, api_endpoint=standin.url, api_token=standin.token)
     session = envelopes.Session(handler, device=device, clock=clock)
     console = Console(model, session, clock, out, Speaker.create(args.voice, args.locale, out))
+    timers.on_fire(console.announce)
+    timers.start_ticking()
     out.write(
         f"Reconnect Ritual, local console ({args.locale}, {clock.describe()}, {args.tz})\n"
         f"Progress: {args.state} ({'fresh start' if args.fresh else f'{saved} couple(s) saved'})\n"
@@ -293,6 +346,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
         out.write("\n")
         console.finish()
     finally:
+        timers.stop_ticking()
         database.save()
         standin.stop()
         database.stop()

@@ -1,0 +1,66 @@
+"""Together time in the local console: with --speed, a person sees the whole ritual in seconds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def console(state: Path, *lines: str, speed: str = "600") -> str:
+    """Run `python -m tools.console` with `lines` said in order; its output, spaces collapsed."""
+    args = [sys.executable, "-m", "tools.console", "--state", str(state), "--fresh"]
+    args += ["--speed", speed, "--time", "20:00"]
+    for line in lines:
+        args += ["--say", line]
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'lambda'}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    return " ".join(done.stdout.split())
+
+
+def test_the_whole_ritual_plays_out_with_announcements_on_time(tmp_path: Path) -> None:
+    """At --speed 600 ten minutes take one second: six announcements print at 1, 3, 5, 7, 9, 10."""
+    out = console(
+        tmp_path / "db.json",
+        "tell reconnect ritual to start together time",
+        ":wait 11",
+        "ask reconnect ritual how much time is left",
+    )
+    went_off = [out.split(f"went off at 20:{m:02d}:0")[0] for m in (1, 3, 5, 7, 9, 10)]
+    assert all(len(before) < len(out) for before in went_off)
+    assert [len(before) for before in went_off] == sorted(len(b) for b in went_off)
+    assert "Put your phones away" in out
+    assert "Partner two, it's your turn" in out
+    assert "You two have made time for it once so far" in out
+
+
+def test_pause_from_the_console_holds_the_timers(tmp_path: Path) -> None:
+    """Paused at 2:00, nothing fires during a five-minute wait; resumed, the next part follows."""
+    out = console(
+        tmp_path / "db.json",
+        "tell reconnect ritual to start together time",
+        ":wait 2",
+        "tell reconnect ritual to pause together time",
+        ":wait 5",
+        "tell reconnect ritual to resume together time",
+        ":wait 2",
+    )
+    during_pause = out.split("you> :wait 5")[1].split("you> tell reconnect ritual to resume")[0]
+    assert "went off" not in during_pause
+    assert "Together time: share" in out.split("you> tell reconnect ritual to resume")[1]
+
+
+def test_a_bad_speed_is_refused(tmp_path: Path) -> None:
+    """--speed must be a positive number."""
+    args = [sys.executable, "-m", "tools.console", "--speed", "fast", "--state", str(tmp_path)]
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'lambda'}{os.pathsep}{ROOT}"}
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "speed" in done.stderr
