@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,9 @@ _REFUSED = frozenset({401, 403})
 _GONE = frozenset({404})
 _FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
+# Timer calls in one request stop after this long, so the answer still fits Alexa's 8 s even
+# when every call is slow; ids not deleted in time are kept and deleted on the next stop/start.
+BUDGET_SECONDS = 4.0
 
 
 class TimersRefused(Exception):
@@ -82,6 +86,7 @@ class Timers:
 
     def __init__(self, client: Any | None) -> None:
         self._client = client
+        self._deadline = time.monotonic() + BUDGET_SECONDS
 
     @classmethod
     def of(cls, handler_input: HandlerInput) -> Timers:
@@ -164,6 +169,9 @@ class Timers:
     def _call(self, what: str, call: Any, quiet: set[int] | None = None) -> Any:
         if self._client is None:
             raise TimersUnavailable("no Alexa API endpoint")
+        if time.monotonic() > self._deadline:
+            log.warning("timers call skipped: out of time", extra={"call": what})
+            raise TimersUnavailable(f"{what}: out of time")
         try:
             return call(self._client)
         except _FAILURES as error:

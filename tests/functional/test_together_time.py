@@ -578,3 +578,27 @@ def test_a_failing_time_left_read_answers_from_the_stored_state(
     clock.advance(minutes=6)
     standin.faults.append(Fault(r"^GET /v1/alerts/timers/", status=500))
     assert "4 minutes" in said(couple.intent("RitualTimeLeftIntent"))
+
+
+def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later(
+    couple: Session, timers: TimersApi, standin: AlexaStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every call is slow: creating stops at the budget, the answer still comes, guided; the
+    timers it could not delete in time are kept and deleted by the next stop."""
+    import time
+
+    from reconnect import timers as timer_calls
+
+    monkeypatch.setattr(timer_calls, "BUDGET_SECONDS", 0.5)
+    standin.faults.append(Fault(r"^(POST|DELETE) /v1/alerts/timers", delay=0.2))
+    began = time.monotonic()
+    answer = couple.intent("StartRitualIntent")
+    assert time.monotonic() - began < 1.5
+    assert "Alexa, tell reconnect ritual next" in said(answer)
+    made = set(timers.timers)
+    record = record_of(couple)
+    assert record.ritual is not None
+    assert set(record.ritual.timer_ids) == made
+    standin.faults.clear()
+    couple.intent("StopRitualIntent")
+    assert timers.timers == {}
