@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reconnect.checkin_prompts import CHECKIN_PROMPTS, PLAIN_PROMPTS
+
 DEFAULT_LOCALE = "en-US"
 
 # Every recurring prompt, with the placeholders each phrasing must use.
@@ -82,7 +84,7 @@ RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
     "ritual_restart_confirm": frozenset(),
     "ritual_carry_on": frozenset(),
 }
-PROMPTS = {**PROMPTS, **RITUAL_PROMPTS}
+PROMPTS = {**PROMPTS, **RITUAL_PROMPTS, **CHECKIN_PROMPTS}
 RITUAL_PARTS = ("arrive", "appreciate", "share", "swap", "need", "promise")
 RITUAL_CHANGES = ("appreciate", "share", "swap", "need", "promise", "end")
 MAX_ANNOUNCEMENT_CHARS = 300  # an announcement phrasing with its prompt filled in
@@ -188,10 +190,14 @@ def load(directory: Path) -> Library:
     signs = _table(program, "signs")
     closing = _table(program, "closing")
     ritual_raw = _read(directory / "ritual.toml")
-    program_keys = {k: v for k, v in PROMPTS.items() if k not in RITUAL_PROMPTS}
+    checkin_raw = _read(directory / "checkin.toml")
+    program_keys = {
+        k: v for k, v in PROMPTS.items() if k not in RITUAL_PROMPTS and k not in CHECKIN_PROMPTS
+    }
     base_prompts = {
         **_prompts(prompts, "prompts.toml", keys=program_keys),
         **_prompts(ritual_raw.get("prompts", {}), "ritual.toml", keys=RITUAL_PROMPTS),
+        **_prompts(checkin_raw.get("prompts", {}), "checkin.toml", keys=CHECKIN_PROMPTS),
     }
     ritual = _ritual(ritual_raw)
     locales: dict[str, LocaleContent] = {}
@@ -216,6 +222,9 @@ def load(directory: Path) -> Library:
             ritual=ritual,
         )
         _check_announcements(locales[path.stem])
+        for key, limit in PLAIN_PROMPTS.items():
+            for phrasing in locales[path.stem].phrasings(key):
+                _plain(phrasing, f"{path.stem} {key}", limit)
     if DEFAULT_LOCALE not in locales:
         raise ContentError(f"content/locales/{DEFAULT_LOCALE}.toml is missing")
     return Library(locales=locales)
