@@ -21,6 +21,7 @@ PARTNERS = (1, 2)
 KEEP_DAYS = 366  # a year of check-ins, no more: older ones fall away
 MAX_CHECKINS = KEEP_DAYS * len(PARTNERS)  # one rating per partner per day
 WEEK, MONTH = 7, 30
+EPOCH = date(2020, 1, 1)  # stored days count from here: compact in the record and the session
 STEADY_WITHIN = 1.0  # a change smaller than one point (in halves) is "about the same"
 
 _SCALE_SUFFIX = re.compile(r"\s*(?:out of|outta|/)\s*(?:ten|10)\s*$")
@@ -87,6 +88,37 @@ def parse_rating(raw: str | None) -> Heard:
     if not MIN_RATING <= number <= MAX_RATING:
         return Heard(None, Problem.OFF_SCALE, number)
     return Heard(number)
+
+
+def day_code(day: date) -> int:
+    """A day as the record stores it: days since EPOCH."""
+    code = (day - EPOCH).days
+    if code < 0:
+        raise ValueError("a day before 2020")
+    return code
+
+
+def day_of(code: int) -> date:
+    """The day a stored day code stands for."""
+    if isinstance(code, bool) or not isinstance(code, int) or not 0 <= code <= 100_000:
+        raise ValueError("not a day code")
+    return EPOCH + timedelta(days=code)
+
+
+def encode(entry: CheckIn) -> int:
+    """A check-in as one number: day code, partner, rating (20261125/2/7 -> 2520207)."""
+    return day_code(entry.day) * 1000 + entry.partner * 100 + entry.rating
+
+
+def decode(code: object) -> CheckIn:
+    """The check-in a stored number stands for; ValueError for any other number."""
+    if isinstance(code, bool) or not isinstance(code, int) or code < 0:
+        raise ValueError("a check-in is not a whole number")
+    days, rest = divmod(code, 1000)
+    entry = CheckIn(day_of(days), rest // 100, rest % 100)
+    if not valid(entry):
+        raise ValueError("a stored check-in is out of range")
+    return entry
 
 
 def valid(entry: CheckIn) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
+from reconnect.checkin import KEEP_DAYS
 from reconnect.record import FIRST_STEP, LAST_STEP, PRACTICE_MODE, Record
 
 FREQUENT_AFTER_DAYS = 3  # a couple seen on this many days, yesterday or today, hears less preamble
@@ -91,9 +92,19 @@ def mark_heard(record: Record, today: date) -> Record:
 
 def mark_practised(record: Record, today: date) -> Record:
     """Note that the couple practised their step today (a check-in or together time)."""
+    record = note_practice_day(record, today)
     if record.practised_on == today:
         return record
     return replace(record, practised_on=today, heard_on=record.heard_on or today)
+
+
+def note_practice_day(record: Record, day: date) -> Record:
+    """Count `day` as a day they made time for each other (kept for a year, for progress)."""
+    if day in record.practised_days:
+        return record
+    oldest = day - timedelta(days=KEEP_DAYS - 1)
+    days = sorted({*(d for d in record.practised_days if d >= oldest), day})
+    return replace(record, practised_days=tuple(days[-KEEP_DAYS:]))
 
 
 def current_step(record: Record) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, Literal
+
+from reconnect import checkin
+from reconnect.checkin import CheckIn
 
 FIRST_STEP = 1
 LAST_STEP = 7
@@ -91,18 +95,33 @@ class Record:
     ritual: RitualState | None = None
     rituals_completed: int = 0
     timers_permission_declined: bool = False  # they said no to timers: not asked every time
+    checkins: tuple[CheckIn, ...] = ()  # a year at most: date, partner slot, rating
+    practised_days: tuple[date, ...] = ()  # days with a check-in or together time, a year at most
+    voices: tuple[str, ...] = ()  # hashed voice profiles; the index + 1 is the partner's slot
+    reminder_id: str | None = None  # the daily reminder's alertToken (never read back)
+    reminder_at: str | None = None  # its time, "HH:MM"
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able form (dates as ISO strings), for session attributes and storage."""
+        """Plain JSON-able form, for session attributes and storage.
+
+        Dates are ISO strings; check-ins and practised days are numbers (checkin.encode,
+        checkin.day_code) so that a year of them stays small in every response's session.
+        """
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value is None:
+            if value is None or value == ():
                 continue
             if isinstance(value, RitualState):
                 value = value.to_dict()
             elif isinstance(value, date):
                 value = value.isoformat()
+            elif f.name == "checkins":
+                value = [checkin.encode(e) for e in value]
+            elif f.name == "practised_days":
+                value = [checkin.day_code(d) for d in value]
+            elif isinstance(value, tuple):
+                value = list(value)
             out[f.name] = value
         return out
 
@@ -125,6 +144,9 @@ class Record:
 _DATE_FIELDS = frozenset({"heard_on", "practised_on", "first_seen", "last_seen"})
 _INT_FIELDS = frozenset({"step", "paths_completed", "visit_days", "rituals_completed"})
 _BOOL_FIELDS = frozenset({"hold", "timers_permission_declined"})
+MAX_VOICES = 2
+_VOICE = re.compile(r"[0-9a-f]{16}")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
 
 def _coerce(name: str, value: object) -> Any:
@@ -145,11 +167,36 @@ def _coerce(name: str, value: object) -> Any:
         return value
     if name == "ritual":
         return RitualState.from_dict(value)
+    if name in ("checkins", "practised_days", "voices"):
+        return _coerce_list(name, value)
+    if name == "reminder_id":
+        if not isinstance(value, str) or not 0 < len(value) <= 200:
+            raise ValueError("reminder_id is not a short string")
+        return value
+    if name == "reminder_at":
+        if not isinstance(value, str) or not _HHMM.fullmatch(value):
+            raise ValueError("reminder_at is not HH:MM")
+        return value
     if name == "time_zone":
         if not isinstance(value, str) or len(value) > 64:
             raise ValueError("time_zone is not a zone name")
         return value
     raise ValueError(f"unknown field {name}")
+
+
+def _coerce_list(name: str, value: object) -> tuple[Any, ...]:
+    """A stored list, checked item by item; a list longer than the bound keeps its newest."""
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{name} is not a list")
+    if name == "voices":
+        if len(value) > MAX_VOICES or not all(
+            isinstance(v, str) and _VOICE.fullmatch(v) for v in value
+        ):
+            raise ValueError("voices are not hashed voice profiles")
+        return tuple(value)
+    if name == "checkins":
+        return tuple(sorted({checkin.decode(v) for v in value}))[-checkin.MAX_CHECKINS :]
+    return tuple(sorted({checkin.day_of(v) for v in value}))[-checkin.KEEP_DAYS :]
 
 
 def _moment(value: object, name: str) -> datetime:
@@ -182,11 +229,25 @@ def merge(base: Record, mine: Record, theirs: Record) -> Record:
             continue
         if f.name == "rituals_completed" and _same_completion(mine, theirs):
             continue  # both sides counted the same ritual ending: count it once
-        if f.name in _COUNTERS:
+        if f.name == "checkins":
+            changes[f.name] = checkin.merge(old, new, other)
+        elif f.name == "practised_days":
+            changes[f.name] = _merge_days(old, new, other)
+        elif f.name == "voices":
+            changes[f.name] = (*other, *(v for v in new if v not in other))[:MAX_VOICES]
+        elif f.name in _COUNTERS:
             changes[f.name] = other + (new - old)
         else:
             changes[f.name] = new
     return replace(theirs, **changes)
+
+
+def _merge_days(
+    base: tuple[date, ...], mine: tuple[date, ...], theirs: tuple[date, ...]
+) -> tuple[date, ...]:
+    """A union: days this turn added join theirs; days this turn let fall away stay gone."""
+    kept = (set(theirs) - (set(base) - set(mine))) | (set(mine) - set(base))
+    return tuple(sorted(kept))[-checkin.KEEP_DAYS :]
 
 
 def _same_completion(mine: Record, theirs: Record) -> bool:

@@ -186,7 +186,7 @@ def complete(record: Record, day: date) -> Record:
     done = replace(record, ritual=replace(ritual, completed=True, paused_at=None, timer_ids=()))
     done = replace(done, rituals_completed=record.rituals_completed + 1)
     if done.practised_on is not None and done.practised_on >= day:
-        return done
+        return program.note_practice_day(done, day)  # a later day was already practised
     return program.mark_practised(done, day)
 
 
