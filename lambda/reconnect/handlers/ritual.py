@@ -8,13 +8,12 @@ from datetime import datetime
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.connections import SendRequestDirective
 
 from reconnect import answers, clock, ritual
 from reconnect import ritual_answers as say
 from reconnect.clock import request_time
+from reconnect.handlers import permissions
 from reconnect.handlers.base import IntentHandler
 from reconnect.record import RitualState
 from reconnect.speech import Reply
@@ -210,19 +209,14 @@ class PermissionAnswer(AbstractRequestHandler):
     """Alexa's answer to our request for the timers permission: start the ritual either way."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        """A Connections.Response to our AskFor request."""
-        if not is_request_type("Connections.Response")(handler_input):
-            return False
-        return getattr(handler_input.request_envelope.request, "name", None) == "AskFor"
+        """An AskFor answer (registered after the features with tokens of their own)."""
+        return permissions.is_answer(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """ACCEPTED: start with timers. DENIED: remember it, guide. Otherwise: guide."""
         turn = turn_of(handler_input)
-        request = handler_input.request_envelope.request
-        code = str(getattr(getattr(request, "status", None), "code", ""))
-        payload = getattr(request, "payload", None) or {}
-        answer = payload.get("status") if isinstance(payload, dict) and code == "200" else None
-        log.info("timers permission answered", extra={"code": code[:5], "answer": str(answer)[:20]})
+        answer = permissions.answer(handler_input)
+        log.info("timers permission answered", extra={"answer": str(answer)[:20]})
         if answer == "ACCEPTED":
             turn.record = replace(turn.record, timers_permission_declined=False)
             reply = start_reply(turn, handler_input, may_ask=False)
@@ -289,15 +283,5 @@ def _saved(turn: Turn, changed: RitualState, reply: Reply) -> Reply:
 
 def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Ask Alexa to ask the couple for the timers permission; the answer starts the ritual."""
-    handler_input.response_builder.add_directive(
-        SendRequestDirective(
-            name="AskFor",
-            payload={
-                "@type": "AskForPermissionsConsentRequest",
-                "@version": "2",
-                "permissionScopes": [{"permissionScope": SCOPE, "consentLevel": "ACCOUNT"}],
-            },
-            token=PERMISSION_TOKEN,
-        )
-    )
+    permissions.ask_for(handler_input, SCOPE, PERMISSION_TOKEN)
     return say.ask_permission(turn.voice)
