@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+import boto3
+from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from reconnect.record import Record, merge
@@ -18,6 +20,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETENTION = timedelta(days=400)  # an inactive couple's record expires (DynamoDB TTL)
+
+# Alexa waits 8 s for an answer. A call gets two attempts of at most 0.5 s to connect and 1 s
+# to read, with the standard mode's short backoff between them: under 3 s even when DynamoDB
+# stalls, and a turn makes at most one read and one write (a failed read means no write).
+CLIENT_CONFIG = Config(
+    connect_timeout=0.5,
+    read_timeout=1.0,
+    retries={"total_max_attempts": 2, "mode": "standard"},
+)
 _MERGE_ATTEMPTS = 3
 
 
@@ -31,6 +42,11 @@ class Stored:
 
     record: Record
     version: int  # 0: no item yet
+
+
+def make_client(endpoint_url: str | None = None) -> DynamoDBClient:
+    """The skill's DynamoDB client, with timeouts and retries that fit Alexa's time budget."""
+    return boto3.client("dynamodb", config=CLIENT_CONFIG, endpoint_url=endpoint_url)
 
 
 def user_key(user_id: str) -> str:
