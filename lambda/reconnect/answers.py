@@ -134,6 +134,7 @@ def crisis(voice: Voice) -> Reply:
     c = voice.content.crisis
     reply = Reply().add(c.speech).close()
     reply.card = Card(title=c.card_title, text=c.card_text)
+    reply.urgent = True
     return reply
 
 

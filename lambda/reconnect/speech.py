@@ -36,6 +36,7 @@ class Reply:
     end_session: bool = False
     card: Card | None = None
     pending: str | None = None  # what a following "yes" or "no" answers
+    urgent: bool = False  # safety words: nothing else is said before or after them
 
     def add(self, *fragments: str) -> Reply:
         """Append spoken fragments."""

@@ -76,6 +76,11 @@ def session(handler_input: HandlerInput) -> dict[str, Any]:
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     """Turn a Reply into the ASK response, remembering it for 'repeat' and yes/no."""
+    turn = handler_input.attributes_manager.request_attributes.get(TURN)
+    if isinstance(turn, Turn) and turn.stored is None and not turn.warned and not reply.urgent:
+        # Their progress could not be read: say so once, before whatever else is said.
+        reply.parts.insert(0, turn.voice.say("error_storage"))
+        turn.warned = True
     builder = handler_input.response_builder
     builder.speak(to_ssml(reply.parts + ([reply.question] if reply.question else [])))
     if reply.question:

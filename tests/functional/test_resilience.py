@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from reconnect.content import library
 from reconnect.store import user_key
 from tests.conftest import TABLE, load_event
 from tools.alexa_standin import AlexaStandIn, Fault
@@ -95,6 +96,8 @@ def test_missing_table_still_speaks_and_saves_nothing(couple: Session, dynamodb:
     answer = couple.intent("TodayStepIntent")
     assert speaks(answer)
     assert "step 1" in speech(answer).lower()
+    warnings = library().for_locale("en-US").phrasings("error_storage")
+    assert any(w in speech(answer) for w in warnings)
 
 
 def test_failed_save_is_said_not_hidden(couple: Session, dynamodb: Any) -> None:
