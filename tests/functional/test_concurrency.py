@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -53,9 +54,9 @@ def test_simultaneous_changes_from_three_echos_all_stay(
             session.launch()  # all three now hold the same version of the record
         run_together(
             [
-                lambda s=kitchen: s.intent("GoToStepIntent", number="5"),
-                lambda s=bedroom: s.intent("StayOnStepIntent"),
-                lambda s=lounge: s.intent("StartRitualIntent"),
+                functools.partial(kitchen.intent, "GoToStepIntent", number="5"),
+                functools.partial(bedroom.intent, "StayOnStepIntent"),
+                functools.partial(lounge.intent, "StartRitualIntent"),
             ]
         )
         item = dynamodb.get_item(
