@@ -75,7 +75,9 @@ def envelope(
     return out
 
 
-def intent_request(name: str, slots: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+def intent_request(
+    name: str, slots: Mapping[str, str | None] | None = None, dialog_state: str = "COMPLETED"
+) -> dict[str, Any]:
     """The request part of an IntentRequest; slot values as Alexa would send them."""
     slot_objects = {
         slot: {"name": slot, "confirmationStatus": "NONE", **({} if v is None else {"value": v})}
@@ -83,9 +85,32 @@ def intent_request(name: str, slots: Mapping[str, str | None] | None = None) -> 
     }
     return {
         "type": "IntentRequest",
-        "dialogState": "COMPLETED",
+        "dialogState": dialog_state,
         "intent": {"name": name, "confirmationStatus": "NONE", "slots": slot_objects},
     }
+
+
+@dataclass(frozen=True)
+class Dialog:
+    """A dialog the skill is driving: Alexa listens for `slot` of `intent` next."""
+
+    intent: str
+    slot: str
+    slots: dict[str, str | None]
+
+    @classmethod
+    def of(cls, answer: Mapping[str, Any]) -> Dialog | None:
+        """The dialog a response continues (a Dialog.ElicitSlot directive), or None."""
+        for directive in answer.get("response", {}).get("directives") or []:
+            if directive.get("type") != "Dialog.ElicitSlot":
+                continue
+            updated = directive.get("updatedIntent") or {}
+            slots = {
+                name: (slot or {}).get("value")
+                for name, slot in (updated.get("slots") or {}).items()
+            }
+            return cls(str(updated.get("name", "")), str(directive["slotToElicit"]), slots)
+        return None
 
 
 @dataclass
@@ -97,6 +122,8 @@ class Session:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     session_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    dialog_intents: frozenset[str] = frozenset()  # intents with a dialog model: they start one
+    dialog: Dialog | None = None  # the slot Alexa listens for next, when the skill elicits one
 
     @property
     def open(self) -> bool:
@@ -119,8 +146,10 @@ class Session:
         answer = self.handler(envelope(self.device, request, self.clock(), session), None)
         response = answer.get("response", {})
         self.attributes = dict(answer.get("sessionAttributes") or {})
+        self.dialog = Dialog.of(answer)
         if response.get("shouldEndSession") is not False:
             self.session_id = None
+            self.dialog = None
         return answer
 
     def launch(self) -> dict[str, Any]:
@@ -129,8 +158,22 @@ class Session:
         return self.send({"type": "LaunchRequest"})
 
     def intent(self, name: str, **slots: str | None) -> dict[str, Any]:
-        """An intent in the current session (a one-shot when none is open)."""
-        return self.send(intent_request(name, slots))
+        """An intent in the current session (a one-shot when none is open).
+
+        Inside a dialog on the same intent it carries the dialog's slots (IN_PROGRESS); an
+        intent with a dialog model otherwise starts a new dialog (STARTED).
+        """
+        if self.dialog is not None and self.dialog.intent == name and self.open:
+            merged = {**self.dialog.slots, **slots}
+            return self.send(intent_request(name, merged, "IN_PROGRESS"))
+        state = "STARTED" if name in self.dialog_intents else "COMPLETED"
+        return self.send(intent_request(name, slots, state))
+
+    def answer(self, value: str | None) -> dict[str, Any]:
+        """What someone says when Alexa is listening for the elicited slot ('seven')."""
+        if self.dialog is None or not self.open:
+            raise RuntimeError("no slot is being elicited")
+        return self.intent(self.dialog.intent, **{self.dialog.slot: value})
 
     def end(self, reason: str = "USER_INITIATED") -> dict[str, Any] | None:
         """Close the open session the way Alexa does, with a SessionEndedRequest."""
@@ -138,6 +181,7 @@ class Session:
             return None
         answer = self.send({"type": "SessionEndedRequest", "reason": reason})
         self.session_id = None
+        self.dialog = None
         return answer
 
 
