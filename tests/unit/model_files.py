@@ -32,6 +32,11 @@ CUSTOM_INTENTS = (
     "StopRitualIntent",
     "RitualTimeLeftIntent",
     "RitualNextIntent",
+    "CheckInIntent",
+    "SelfCheckIntent",
+    "HowAreWeDoingIntent",
+    "SetReminderIntent",
+    "CancelReminderIntent",
 )
 REQUIRED_BUILT_INS = (
     "AMAZON.HelpIntent",

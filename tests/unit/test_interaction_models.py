@@ -287,9 +287,12 @@ def test_manifest_privacy_answers_and_no_placeholder_urls() -> None:
     assert "locales" not in privacy
 
 
-def test_manifest_requests_only_the_timers_permission() -> None:
-    """Together time's timers need alexa::alerts:timers:skill:readwrite, and nothing else."""
-    assert load_manifest()["permissions"] == [{"name": "alexa::alerts:timers:skill:readwrite"}]
+def test_manifest_requests_only_the_timers_and_reminders_permissions() -> None:
+    """Together time's timers and the daily reminder need their readwrite scopes, and no more."""
+    assert load_manifest()["permissions"] == [
+        {"name": "alexa::alerts:timers:skill:readwrite"},
+        {"name": "alexa::alerts:reminders:skill:readwrite"},
+    ]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
