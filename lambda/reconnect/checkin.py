@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,7 +20,7 @@ from reconnect.numbers import parse_number
 MIN_RATING, MAX_RATING = 0, 10
 PARTNERS = (1, 2)
 KEEP_DAYS = 366  # a year of check-ins, no more: older ones fall away
-MAX_CHECKINS = KEEP_DAYS * len(PARTNERS)  # one rating per partner per day
+MAX_CHECKINS = KEEP_DAYS * len(PARTNERS)  # a year of one check-in a day; more a day keep less
 WEEK, MONTH = 7, 30
 EPOCH = date(2020, 1, 1)  # stored days count from here: compact in the record and the session
 STEADY_WITHIN = 1.0  # a change smaller than one point (in halves) is "about the same"
@@ -129,38 +130,28 @@ def valid(entry: CheckIn) -> bool:
 def add(
     history: Sequence[CheckIn], day: date, ratings: Iterable[tuple[int, int]]
 ) -> tuple[CheckIn, ...]:
-    """The history with today's (partner, rating) pairs in: a later rating replaces one that day."""
+    """The history with one more check-in's (partner, rating) pairs; every check-in counts."""
     fresh = [CheckIn(day, partner, rating) for partner, rating in ratings]
     if not all(valid(entry) for entry in fresh):
         raise ValueError("a rating is out of range or a partner is not one or two")
-    replaced = {(e.day, e.partner) for e in fresh}
-    kept = [e for e in history if (e.day, e.partner) not in replaced]
-    return prune([*kept, *fresh], day)
+    return prune([*history, *fresh], day)
 
 
 def prune(history: Iterable[CheckIn], today: date) -> tuple[CheckIn, ...]:
-    """Keep a year: older entries fall away; sorted, one per partner a day."""
+    """Keep a year, and at most MAX_CHECKINS (the newest): older entries fall away; sorted."""
     oldest = today - timedelta(days=KEEP_DAYS - 1)
-    latest: dict[tuple[date, int], CheckIn] = {}
-    for entry in history:
-        if entry.day >= oldest:
-            latest[(entry.day, entry.partner)] = entry
-    return tuple(sorted(latest.values()))[-MAX_CHECKINS:]
+    return tuple(sorted(e for e in history if e.day >= oldest))[-MAX_CHECKINS:]
 
 
 def merge(
     base: Sequence[CheckIn], mine: Sequence[CheckIn], theirs: Sequence[CheckIn]
 ) -> tuple[CheckIn, ...]:
-    """Three-way merge: a check-in either side added stays (a union, never last-writer-wins)."""
-    merged = {(e.day, e.partner): e for e in theirs}
-    base_set, mine_set = set(base), set(mine)
-    for entry in base_set - mine_set:  # this turn pruned or replaced it
-        if merged.get((entry.day, entry.partner)) == entry:
-            del merged[(entry.day, entry.partner)]
-    for entry in mine_set - base_set:  # this turn added it
-        merged[(entry.day, entry.partner)] = entry
-    newest = max((e.day for e in merged.values()), default=None)
-    return prune(merged.values(), newest) if newest else ()
+    """Three-way merge as a union: every check-in either side added is kept, never overwritten."""
+    added = Counter(mine) - Counter(base)
+    dropped = Counter(base) - Counter(mine)  # this turn let them fall away (older than a year)
+    merged = (Counter(theirs) - dropped) + added
+    newest = max(merged, key=lambda e: e.day, default=None)
+    return prune(merged.elements(), newest.day) if newest else ()
 
 
 def daily_scores(history: Iterable[CheckIn]) -> dict[date, float]:

@@ -195,7 +195,7 @@ def _coerce_list(name: str, value: object) -> tuple[Any, ...]:
             raise ValueError("voices are not hashed voice profiles")
         return tuple(value)
     if name == "checkins":
-        return tuple(sorted({checkin.decode(v) for v in value}))[-checkin.MAX_CHECKINS :]
+        return tuple(sorted(checkin.decode(v) for v in value))[-checkin.MAX_CHECKINS :]
     return tuple(sorted({checkin.day_of(v) for v in value}))[-checkin.KEEP_DAYS :]
 
 

@@ -76,6 +76,8 @@ class Store:
                 return Stored(mine, base.version + 1)
             theirs_item = self._get(key)
             theirs = Stored(Record(), 0) if theirs_item is None else _from_item(theirs_item)
+            if theirs.record == mine:  # our own write landed (a retried timeout): not twice
+                return theirs
             mine = merge(base.record, mine, theirs.record)
             base = Stored(base.record, theirs.version)
         raise StoreUnavailable("too many concurrent changes")

@@ -50,11 +50,17 @@ def test_numbers_past_ten_are_off_the_scale(said: str, number: int) -> None:
     assert checkin.parse_rating(said) == Heard(None, Problem.OFF_SCALE, number)
 
 
-def test_a_check_in_adds_both_partners_and_a_second_one_that_day_replaces_the_first() -> None:
-    """Two check-ins on one day keep the later ratings, one per partner."""
+def test_every_check_in_counts_even_two_on_one_day() -> None:
+    """Two check-ins on one day are both kept; the day's score is the mean of all four."""
     history = checkin.add((), TODAY, [(1, 4), (2, 5)])
     history = checkin.add(history, TODAY, [(1, 6), (2, 7)])
-    assert history == (CheckIn(TODAY, 1, 6), CheckIn(TODAY, 2, 7))
+    assert history == (
+        CheckIn(TODAY, 1, 4),
+        CheckIn(TODAY, 1, 6),
+        CheckIn(TODAY, 2, 5),
+        CheckIn(TODAY, 2, 7),
+    )
+    assert checkin.daily_scores(history) == {TODAY: 5.5}
 
 
 def test_add_refuses_a_rating_off_the_scale_or_a_third_partner() -> None:
@@ -66,13 +72,22 @@ def test_add_refuses_a_rating_off_the_scale_or_a_third_partner() -> None:
 
 
 def test_history_keeps_a_year_and_no_more() -> None:
-    """GIVEN two years of daily check-ins WHEN one more is added THEN a year is kept, at most
-    two a day."""
+    """GIVEN two years of daily check-ins WHEN one more is added THEN a year is kept."""
     history: tuple[CheckIn, ...] = ()
     for offset in range(-730, 1):
         history = checkin.add(history, day(offset), [(1, 5), (2, 6)])
     assert len(history) == checkin.MAX_CHECKINS == 732
     assert history[0].day == day(-(checkin.KEEP_DAYS - 1))
+    assert history[-1].day == TODAY
+
+
+def test_many_check_ins_a_day_keep_the_newest_within_the_bound() -> None:
+    """Four check-ins a day for a year: the bound holds, the newest are kept."""
+    history: tuple[CheckIn, ...] = ()
+    for offset in range(-365, 1):
+        for _ in range(4):
+            history = checkin.add(history, day(offset), [(1, 5), (2, 6)])
+    assert len(history) == checkin.MAX_CHECKINS
     assert history[-1].day == TODAY
 
 
@@ -85,12 +100,20 @@ def test_merge_keeps_a_check_in_from_a_concurrent_session() -> None:
     assert set(mine) | set(theirs) == set(merged)
 
 
-def test_merge_on_the_same_day_and_partner_keeps_this_turns_rating() -> None:
-    """Both sessions rated partner one today: this turn's rating wins that one slot only."""
-    base: tuple[CheckIn, ...] = ()
-    mine = checkin.add(base, TODAY, [(1, 8)])
+def test_merge_of_two_check_ins_on_the_same_day_keeps_both() -> None:
+    """Two sessions each finished a check-in today: neither overwrites the other."""
+    base = checkin.add((), day(-1), [(1, 5), (2, 5)])
+    mine = checkin.add(base, TODAY, [(1, 8), (2, 7)])
     theirs = checkin.add(base, TODAY, [(1, 3), (2, 4)])
-    assert checkin.merge(base, mine, theirs) == (CheckIn(TODAY, 1, 8), CheckIn(TODAY, 2, 4))
+    merged = checkin.merge(base, mine, theirs)
+    assert len(merged) == 6
+    assert sorted(e.rating for e in merged if e.day == TODAY) == [3, 4, 7, 8]
+
+
+def test_merge_keeps_identical_ratings_from_two_sessions() -> None:
+    """Both sessions heard 'seven' and 'seven': two check-ins, so four ratings, not two."""
+    mine = checkin.add((), TODAY, [(1, 7), (2, 7)])
+    assert len(checkin.merge((), mine, mine)) == 4
 
 
 def test_merge_keeps_pruning_that_this_turn_did() -> None:
