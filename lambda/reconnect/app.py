@@ -15,7 +15,18 @@ from botocore.config import Config as BotoConfig
 from reconnect import config, logs
 from reconnect.alexa_api import TimeoutApiClient
 from reconnect.content import library
-from reconnect.handlers import builtins, data, errors, program, ritual, safety
+from reconnect.handlers import (
+    builtins,
+    checkin,
+    data,
+    errors,
+    program,
+    progress,
+    reminders,
+    ritual,
+    safety,
+    selfcheck,
+)
 from reconnect.interceptors import LoadTurn, SaveTurn
 from reconnect.store import Store
 
@@ -67,6 +78,13 @@ def build_skill(store: Store = STORE) -> Any:
         ritual.StopRitual(),
         ritual.RitualTimeLeft(),
         ritual.RitualNext(),
+        checkin.CheckIn(),
+        selfcheck.SelfCheck(),
+        selfcheck.SelfCheckAnswer(),
+        progress.HowAreWeDoing(),
+        reminders.SetReminder(),
+        reminders.CancelReminder(),
+        reminders.ReminderPermissionAnswer(),
         ritual.PermissionAnswer(),
         builtins.Yes(),
         builtins.No(),
