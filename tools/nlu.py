@@ -52,6 +52,9 @@ _TENS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 1_000, "million": 1_000_000}
+# What AMAZON.TIME sends for a part of the day said without a clock time.
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_MERIDIEM = {"am": 0, "a m": 0, "pm": 12, "p m": 12}
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,49 @@ def number_value(words: str) -> str | None:
     return str(sign * (total + current)) if seen else None
 
 
+def time_value(words: str) -> str | None:
+    """What Alexa sends for an AMAZON.TIME ('20:00' for 'eight pm', 'EV' for 'evening'), or None."""
+    text = normalise(words.replace(".", " "))
+    for part, code in _DAY_PARTS.items():
+        if text in (part, f"in the {part}", f"this {part}"):
+            return code
+    if text in ("noon", "midday"):
+        return "12:00"
+    if text == "midnight":
+        return "00:00"
+    offset = None
+    for said, hours in _MERIDIEM.items():
+        if text.endswith(" " + said) or (text.endswith(said) and text[: -len(said)].isdigit()):
+            offset, text = hours, text[: -len(said)].strip()
+            break
+    found = re.fullmatch(r"(\d{1,2})(?: ?(\d{2}))?", text.replace(":", " "))
+    if found:
+        hour, minute = int(found[1]), int(found[2] or 0)
+    else:
+        spoken = _spoken_time(text)
+        if spoken is None:
+            return None
+        hour, minute = spoken
+    if offset is not None and hour <= 12:
+        hour = hour % 12 + offset
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def _spoken_time(text: str) -> tuple[int, int] | None:
+    """'eight', 'eight thirty', 'half past seven', 'quarter to eight', 'seven o'clock'."""
+    for lead, past in (("half past ", 30), ("quarter past ", 15), ("quarter to ", -15)):
+        if text.startswith(lead):
+            said = number_value(text[len(lead) :])
+            if said is None:
+                return None
+            return ((int(said) - 1) % 24, 45) if past < 0 else (int(said), past)
+    words = text.replace("o'clock", "").replace("oclock", "").split()
+    hour = number_value(words[0]) if words else None
+    rest = [w for w in words[1:] if w != "oh"]
+    minute = number_value(" ".join(rest)) if rest else "0"
+    return None if hour is None or minute is None else (int(hour), int(minute))
+
+
 @dataclass(frozen=True)
 class _Pattern:
     intent: str
@@ -116,12 +162,15 @@ class _Pattern:
 class Model:
     """An interaction model, loaded once, that turns typed text into what Alexa would send."""
 
-    def __init__(self, language_model: dict[str, Any]) -> None:
+    def __init__(
+        self, language_model: dict[str, Any], dialog: dict[str, Any] | None = None
+    ) -> None:
         self.invocation = normalise(str(language_model["invocationName"]))
         self._slot_types: dict[str, dict[str, str]] = {}
         self._exact: dict[str, str] = {}
         self._exact_loose: dict[str, str] = {}
         self._patterns: list[_Pattern] = []
+        self._slot_patterns: dict[tuple[str, str], list[_Pattern]] = {}
         intents: list[dict[str, Any]] = list(language_model.get("intents", []))
         for intent in intents:
             name = str(intent["name"])
@@ -130,6 +179,14 @@ class Model:
             }
             for sample in intent.get("samples", []):
                 self._add_sample(name, str(sample))
+            for slot in intent.get("slots", []):
+                self._slot_patterns[(name, str(slot["name"]))] = [
+                    _Pattern(name, *_sample_regex(str(sample)))
+                    for sample in slot.get("samples", [])
+                ]
+        self.dialog_intents = frozenset(
+            str(i["name"]) for i in (dialog or {}).get("intents", []) if "name" in i
+        )
         declared = set(self._slot_types)
         for name, phrases in BUILT_IN_PHRASES.items():
             if name in declared:
@@ -142,7 +199,8 @@ class Model:
     def from_file(cls, path: str | Path) -> Model:
         """Load an interaction model JSON file (interaction_models/<locale>.json)."""
         document = json.loads(Path(path).read_text("utf-8"))
-        return cls(document["interactionModel"]["languageModel"])
+        model = document["interactionModel"]
+        return cls(model["languageModel"], model.get("dialog"))
 
     @property
     def intent_names(self) -> list[str]:
@@ -172,6 +230,23 @@ class Model:
                     return _one_shot(with_connector)
             return _one_shot(self._match(rest) or self._fallback())
         return self._match(words) or self._fallback()
+
+    def understand_slot(self, text: str, intent: str, slot: str) -> Understanding | None:
+        """What Alexa hears while it listens for `slot` (a Dialog.ElicitSlot): the slot's own
+        samples ('about a {rating}', '{time} in the {period}'); None when none matches."""
+        words = normalise(text)
+        best: tuple[int, Understanding] | None = None
+        for pattern in self._slot_patterns.get((intent, slot), []):
+            match = pattern.regex.fullmatch(words)
+            if match is None:
+                continue
+            heard = {k: v for k, v in match.groupdict().items() if v is not None}
+            slots: dict[str, str | None] = {
+                k: v for k, v in self._intent(intent, heard).slots.items() if v is not None
+            }
+            if best is None or pattern.literal_words > best[0]:
+                best = (pattern.literal_words, Understanding("intent", intent, slots))
+        return best[1] if best is not None else None
 
     def _add_sample(self, intent: str, sample: str) -> None:
         words = normalise(sample.replace("{", " {").replace("}", "} "))
@@ -219,6 +294,8 @@ class Model:
             value = heard.get(slot)
             if value is not None and slot_type == "AMAZON.NUMBER":
                 value = number_value(value) or UNRESOLVED_NUMBER
+            elif value is not None and slot_type == "AMAZON.TIME":
+                value = time_value(value) or value
             slots[slot] = value
         return Understanding("intent", intent, slots)
 
@@ -234,6 +311,24 @@ class Model:
             re.compile(rf"(?P<rest>.+?) (?:{_SUFFIX_LINKS}) {name}"),
         ]
         return launch, one_shots
+
+
+def _sample_regex(sample: str) -> tuple[re.Pattern[str], int]:
+    """A sample with {slots} as a regex with named groups, and how many literal words it has."""
+    parts: list[str] = []
+    literal = 0
+    used: set[str] = set()
+    for token in sample.replace("{", " {").replace("}", "} ").split():
+        slot = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_]*)\}", token)
+        if slot and slot.group(1) not in used:
+            used.add(slot.group(1))
+            parts.append(rf"(?P<{slot.group(1)}>\S+(?: \S+)*?)")
+        elif normalise(token):
+            literal += 1
+            parts.append(
+                " ".join(re.escape(w).replace("'", "'?") for w in normalise(token).split())
+            )
+    return re.compile(" ".join(parts)), literal
 
 
 def _one_shot(understanding: Understanding) -> Understanding:
