@@ -6,7 +6,8 @@ python -m tools.console [--date YYYY-MM-DD] [--time HH:MM] [--tz ZONE] [--locale
 
 Together time's timers really run on the stand-in: their announcements print (and speak with
 --voice) as they fire. --speed 60 makes the couple's clock run sixty times faster, so the
-ten-minute ritual takes ten seconds.
+ten-minute ritual takes ten seconds. Daily reminders go off on the stand-in too, and
+":voice Anna" speaks as a recognised voice profile (":voice off": nobody recognised).
 """
 
 from __future__ import annotations
@@ -31,19 +32,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tools import envelopes, local_dynamodb
 from tools.alexa_standin import AlexaStandIn
 from tools.console_text import Speaker, render, wrap
-from tools.nlu import Model, Understanding
+from tools.nlu import FALLBACK, Model, Understanding
+from tools.standin_reminders import Rang, RemindersApi
 from tools.standin_timers import Fired, TimersApi
 
 ROOT = Path(__file__).resolve().parents[1]
 TRY = (
     "open reconnect ritual / ask reconnect ritual for today's step / next step"
-    " / go to step three / :help"
+    " / go to step three / let's check in / how are we doing / remind us every evening at"
+    " eight / :help"
 )
 COMMANDS = """\
   :silence     say nothing (Alexa reprompts; say nothing again and the session ends)
   :tomorrow    move to the same time tomorrow (:day +N / :day -N for N days)
   :day         show the couple's date and time
   :wait N      let N minutes of the couple's time pass (with --speed, that much faster)
+  :voice NAME  speak as NAME's recognised voice profile (:voice off: no profile)
   :help        this list
   :quit        end (also Ctrl-D); progress is saved"""
 
@@ -98,6 +102,15 @@ class Console:
             self._say(fired.text, prefix="Alexa: ")
             self.speaker.speak(fired.text)
 
+    def remind(self, rang: Rang) -> None:
+        """A reminder went off on the stand-in: show (and speak) it, if it is a recent one."""
+        local = rang.at.astimezone(self.clock.zone)
+        if self.clock() - rang.at > timedelta(hours=1):
+            return  # it went off while the couple's clock jumped ahead (:day +N)
+        self._say(f"   (reminder at {local:%H:%M})")
+        self._say(f"Here's your reminder. {rang.text}", prefix="Alexa: ")
+        self.speaker.speak(rang.text)
+
     def hear(self, line: str) -> bool:
         """Act on one typed line; False when the console should end."""
         line = line.strip()
@@ -106,6 +119,10 @@ class Console:
         if line.startswith(":"):
             return self._command(line[1:].split())
         understood = self.model.understand(line)
+        dialog = self.session.dialog
+        if dialog is not None and self.session.open and understood.intent == FALLBACK:
+            # Alexa is listening for one slot ("seven", "eight in the evening").
+            understood = self.model.understand_slot(line, dialog.intent, dialog.slot) or understood
         if understood.kind == "exit":
             if not self.session.open:
                 self._say("   (no session is open)")
@@ -126,8 +143,8 @@ class Console:
             self._call(self.session.end)  # a new invocation replaces the open session
         elif not self.session.open:
             self._say(f"   (no session is open: sent as 'ask {self.model.invocation} ...')")
-        request = envelopes.intent_request(understood.intent or "", understood.slots)
-        self._show(self._call(lambda: self.session.send(request)))
+        intent, slots = understood.intent or "", understood.slots
+        self._show(self._call(lambda: self.session.intent(intent, **slots)))
 
     def _call(self, send: Callable[[], dict[str, Any] | None]) -> dict[str, Any] | None:
         try:
@@ -183,6 +200,8 @@ class Console:
             self._silence()
         elif name == "wait":
             self._wait(args)
+        elif name == "voice":
+            self._voice(args)
         elif name in ("tomorrow", "day"):
             days = "1" if name == "tomorrow" else (args or ["0"])[0]
             if not re.fullmatch(r"[+-]?\d{1,4}", days):
@@ -196,6 +215,17 @@ class Console:
                 self._say(f"   (no command :{name})")
             self.out.write(COMMANDS + "\n")
         return True
+
+    def _voice(self, args: list[str]) -> None:
+        name = (args or ["off"])[0]
+        if name.lower() == "off":
+            self.session.device.person_id = None
+            self._say("   (no voice profile recognised)")
+        elif re.fullmatch(r"[A-Za-z][A-Za-z-]{0,30}", name):
+            self.session.device.person_id = f"amzn1.ask.person.{name}"
+            self._say(f"   (Alexa recognises {name}'s voice)")
+        else:
+            self._say("   (say :voice NAME, e.g. :voice Anna, or :voice off)")
 
     def _wait(self, args: list[str]) -> None:
         minutes = (args or ["1"])[0]
@@ -326,11 +356,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
             log_handler.setStream(sys.stderr)  # keep the conversation on stdout
     clock = Clock(zone, args.date, args.time, args.speed)
     timers = TimersApi(standin, now=clock)  # the Timers API, running on the couple's clock
+    reminders = RemindersApi(standin, now=clock)  # the Reminders API, on the same clock
     device = envelopes.Device(locale=args.locale, api_endpoint=standin.url, api_token=standin.token)
     session = envelopes.Session(handler, device=device, clock=clock)
+    session.dialog_intents = model.dialog_intents
     console = Console(model, session, clock, out, Speaker.create(args.voice, args.locale, out))
     timers.on_fire(console.announce)
     timers.start_ticking()
+    reminders.on_ring(console.remind)
+    reminders.start_ticking()
     out.write(
         f"Reconnect Ritual, local console ({args.locale}, {clock.describe()}, {args.tz})\n"
         f"Progress: {args.state} ({'fresh start' if args.fresh else f'{saved} couple(s) saved'})\n"
@@ -347,6 +381,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
         console.finish()
     finally:
         timers.stop_ticking()
+        reminders.stop_ticking()
         database.save()
         standin.stop()
         database.stop()

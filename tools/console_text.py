@@ -13,6 +13,7 @@ from typing import TextIO
 _BREAK = re.compile(r"<break\b([^>]*)/?>", re.IGNORECASE)
 _SUB = re.compile(r"<sub\b[^>]*\balias=\"([^\"]*)\"[^>]*>.*?</sub>", re.IGNORECASE | re.DOTALL)
 _AUDIO = re.compile(r"<audio\b[^>]*/?>(?:.*?</audio>)?", re.IGNORECASE | re.DOTALL)
+_NAME = re.compile(r"<alexa:name\b[^>]*\bpersonId=\"(?:[^\"]*\.)?([^\".]*)\"[^>]*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _STRENGTH_SECONDS = {
@@ -35,6 +36,7 @@ def pause_seconds(attributes: str) -> float:
 def render(ssml: str) -> str:
     """What a listener hears, as text: tags gone, "(pause)" for breaks of a second or more."""
     text = _SUB.sub(lambda m: m.group(1), ssml)
+    text = _NAME.sub(lambda m: m.group(1), text)  # the console's voices are named in their ids
     text = _AUDIO.sub(" (sound) ", text)
     text = _BREAK.sub(lambda m: f" {PAUSE} " if pause_seconds(m.group(1)) >= 1 else " ", text)
     text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", text))).strip()

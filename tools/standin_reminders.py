@@ -93,6 +93,7 @@ class RemindersApi:
     listeners: list[Callable[[Rang], None]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    _ticking: threading.Event | None = None
 
     def __post_init__(self) -> None:
         route = self.standin.route
@@ -126,6 +127,24 @@ class RemindersApi:
             for listener in listeners:
                 listener(rang)
         return went
+
+    def start_ticking(self, every: float = 0.2) -> None:
+        """Go off for due reminders from a background thread, every `every` real seconds."""
+        if self._ticking is not None:
+            return
+        stop = self._ticking = threading.Event()
+
+        def tick() -> None:
+            while not stop.wait(every):
+                self.fire_due()
+
+        threading.Thread(target=tick, daemon=True, name="standin-reminders").start()
+
+    def stop_ticking(self) -> None:
+        """Stop the background thread."""
+        if self._ticking is not None:
+            self._ticking.set()
+            self._ticking = None
 
     # --- routes --------------------------------------------------------------------------
 
