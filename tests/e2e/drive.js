@@ -7,6 +7,8 @@
 //   {"timestamp": "2026-11-25T14:00:00Z", "userId": "...", "deviceId": "...", "locale": "en-US",
 //    "steps": [{"launch": true}, {"utter": "next step"},
 //              {"intend": "GoToStepIntent", "slots": {"number": "4"}}, {"end": true}]}
+// A step may carry "person": "<personId>": that request comes from a recognised voice profile
+// (context.System.person.personId), as Alexa sends it for a skill with personalization.
 // Each step prints one JSON line: what virtual-alexa sent and the skill's whole response.
 // Any error (an utterance the model cannot match, an HTTP failure) exits non-zero.
 "use strict";
@@ -63,6 +65,8 @@ function summary(request) {
     userId: system.user ? system.user.userId : null,
     deviceId: system.device ? system.device.deviceId || null : null,
     apiEndpoint: system.apiEndpoint || null,
+    personId: system.person ? system.person.personId : null,
+    dialogState: body.dialogState || null,
   };
 }
 
@@ -110,9 +114,15 @@ async function main(argv) {
   alexa.context().user().setID(header.userId || "amzn1.ask.account.E2E-COUPLE");
 
   let sent = null;
+  let person = null;
   alexa.filter((request) => {
     request.context.System.apiEndpoint = apiEndpoint;
     request.context.System.apiAccessToken = API_TOKEN;
+    if (person) {
+      request.context.System.person = { personId: person };
+    } else {
+      delete request.context.System.person;
+    }
     if (header.timestamp) {
       request.request.timestamp = header.timestamp;
     }
@@ -121,6 +131,7 @@ async function main(argv) {
 
   for (const [index, step] of steps.entries()) {
     sent = null;
+    person = typeof step.person === "string" ? step.person : null;
     let response;
     try {
       response = await send(alexa, step);
