@@ -7,10 +7,8 @@ import logging
 import time
 from typing import Any
 
-import boto3
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
-from botocore.config import Config as BotoConfig
 
 from reconnect import config, logs
 from reconnect.alexa_api import TimeoutApiClient
@@ -28,22 +26,13 @@ from reconnect.handlers import (
     selfcheck,
 )
 from reconnect.interceptors import LoadTurn, SaveTurn
-from reconnect.store import Store
+from reconnect.store import Store, make_client
 
 SETTINGS = config.from_env()
 logs.configure(SETTINGS.log_level)
 log = logging.getLogger("reconnect.app")
 
-# Timeouts and retries sized to answer inside Alexa's 8 s even when DynamoDB struggles.
-_DYNAMODB = boto3.client(
-    "dynamodb",
-    config=BotoConfig(
-        connect_timeout=1,
-        read_timeout=1,
-        retries={"max_attempts": 2, "mode": "standard"},
-    ),
-)
-STORE = Store(_DYNAMODB, SETTINGS.table_name)
+STORE = Store(make_client(), SETTINGS.table_name)
 LIBRARY = library()
 
 
