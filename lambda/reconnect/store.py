@@ -79,7 +79,7 @@ class Store:
             if theirs.record == mine:  # our own write landed (a retried timeout): not twice
                 return theirs
             mine = merge(base.record, mine, theirs.record)
-            base = Stored(base.record, theirs.version)
+            base = theirs  # mine now holds theirs plus this turn's changes: diff from theirs next
         raise StoreUnavailable("too many concurrent changes")
 
     def delete(self, user_id: str) -> None:

@@ -41,22 +41,26 @@ def run_together(actions: list[Callable[[], object]]) -> None:
     assert not errors, errors
 
 
-def test_simultaneous_changes_from_three_echos_all_stay(
+def test_simultaneous_changes_from_four_echos_all_stay(
     handler: Any, dynamodb: Any, standin: AlexaStandIn, clock: Clock
 ) -> None:
-    """GIVEN three sessions on one record WHEN each changes something at once THEN all stay."""
+    """GIVEN four sessions on one record WHEN each changes something at once THEN all stay."""
     for round_number in range(ROUNDS):
-        kitchen, bedroom, lounge = (
+        kitchen, bedroom, lounge, study = (
             device_session(handler, standin, clock, name)
-            for name in ("KITCHEN", "BEDROOM", "LOUNGE")
+            for name in ("KITCHEN", "BEDROOM", "LOUNGE", "STUDY")
         )
         for session in (kitchen, bedroom, lounge):
-            session.launch()  # all three now hold the same version of the record
+            session.launch()  # all four now hold the same version of the record
+        study.dialog_intents = frozenset({"CheckInIntent"})
+        study.intent("CheckInIntent")
+        study.answer("seven")
         run_together(
             [
                 functools.partial(kitchen.intent, "GoToStepIntent", number="5"),
                 functools.partial(bedroom.intent, "StayOnStepIntent"),
                 functools.partial(lounge.intent, "StartRitualIntent"),
+                functools.partial(study.answer, "six"),
             ]
         )
         item = dynamodb.get_item(
@@ -65,6 +69,11 @@ def test_simultaneous_changes_from_three_echos_all_stay(
         assert item["step"] == {"N": "5"}, round_number
         assert item["hold"] == {"BOOL": True}, round_number
         assert "ritual" in item, round_number
-        for session in (kitchen, bedroom, lounge):
-            session.intent("StopRitualIntent") if session is lounge else session.end()
+        from reconnect import app
+
+        record = app.STORE.load(kitchen.device.user_id).record
+        assert sorted(c.rating for c in record.checkins) == [6, 7], round_number
+        lounge.intent("StopRitualIntent")
+        for session in (kitchen, bedroom, study):
+            session.end()
         dynamodb.delete_item(TableName=TABLE, Key={"pk": {"S": user_key(kitchen.device.user_id)}})
