@@ -209,3 +209,14 @@ def test_a_retried_write_that_already_landed_is_not_counted_twice(dynamodb: Any)
     again = store.save("couple", Stored(Record(), 0), mine)
     assert again.record == mine
     assert store.load("couple").record.checkins == mine.checkins
+
+
+def test_opening_the_skill_greets_a_recognised_voice_by_name(couple: Session) -> None:
+    """'Alexa, open reconnect ritual' from Anna's voice: 'Hi, Anna' by <alexa:name>; from an
+    unrecognised voice, no name tag at all."""
+    couple.device.person_id = ANNA
+    named = couple.launch()
+    assert speech(named).startswith(f'<speak><alexa:name type="first" personId="{ANNA}"/>')
+    couple.end()
+    couple.device.person_id = None
+    assert "alexa:name" not in speech(couple.launch())

@@ -7,9 +7,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from reconnect import answers, program
+from reconnect import answers, program, voices
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.data import erase_reply
+from reconnect.handlers.dialog import person_id
 from reconnect.handlers.program import start_over_reply, today_reply
 from reconnect.handlers.ritual import carry_on_reply, start_reply
 from reconnect.ritual_answers import PENDING_RESTART
@@ -30,8 +31,13 @@ class Launch(AbstractRequestHandler):
         return bool(is_request_type("LaunchRequest")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Greet, then offer today's step."""
-        return respond(handler_input, welcome_reply(turn_of(handler_input)))
+        """Greet (a recognised voice by name), then offer today's step."""
+        turn = turn_of(handler_input)
+        reply = welcome_reply(turn)
+        person = person_id(handler_input)
+        if person is not None:
+            reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
+        return respond(handler_input, reply)
 
 
 class NavigateHome(IntentHandler):
