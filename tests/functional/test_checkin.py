@@ -216,7 +216,8 @@ def test_opening_the_skill_greets_a_recognised_voice_by_name(couple: Session) ->
     unrecognised voice, no name tag at all."""
     couple.device.person_id = ANNA
     named = couple.launch()
-    assert speech(named).startswith(f'<speak><alexa:name type="first" personId="{ANNA}"/>')
+    tag = f'<alexa:name type="first" personId="{ANNA}"/>'
+    assert speech(named).index(tag) < 30  # in the opening words, whichever phrasing
     couple.end()
     couple.device.person_id = None
     assert "alexa:name" not in speech(couple.launch())
