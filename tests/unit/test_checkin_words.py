@@ -1,0 +1,128 @@
+"""The words of check-ins, the self-check, progress and reminders: valid, kind, short enough."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from reconnect import checkin_answers, progress_answers, selfcheck
+from reconnect.checkin import Direction, Heard, Problem, Trend
+from reconnect.checkin_prompts import CHECKIN_PROMPTS
+from reconnect.content import LocaleContent, library
+from reconnect.daily_time import DailyTime
+from reconnect.progress_summary import Progress
+from reconnect.speech import MAX_SPEECH_CHARS, Reply, Voice, plain_text
+from tests.unit.test_content import LOCALES, parse, spoken_seconds
+
+NAME = '<alexa:name type="first" personId="amzn1.ask.person.ABC"/>'
+GUILT = re.compile(r"\b(streak|missed|miss|should|fail\w*|behind|broke|only|lazy|again\?)\b", re.I)
+PROGRESS_KEYS = [k for k in CHECKIN_PROMPTS if k.startswith(("progress_", "trend_"))]
+DAYS = [date(2026, 1, 1) + timedelta(days=n) for n in range(40)]
+
+
+@pytest.fixture(scope="module", params=LOCALES)
+def content(request: pytest.FixtureRequest) -> LocaleContent:
+    """One locale's content."""
+    return library().for_locale(request.param)
+
+
+def trends() -> list[Trend | None]:
+    """Every kind of trend the answers can meet."""
+    return [
+        None,
+        Trend(Direction.FIRST, 6.5),
+        *(
+            Trend(d, 6.0, 4.5, p)
+            for d in Direction
+            if d is not Direction.FIRST
+            for p in ("week", "month")
+        ),
+    ]
+
+
+def every_reply(voice: Voice) -> list[Reply]:
+    """Every reply these features can compose on one day."""
+    replies = [
+        checkin_answers.first_question(voice, None),
+        checkin_answers.first_question(voice, NAME),
+        checkin_answers.second_question(voice, None),
+        checkin_answers.second_question(voice, NAME),
+        checkin_answers.ask_again(voice, Heard(None, Problem.UNHEARD)),
+        checkin_answers.ask_again(voice, Heard(None, Problem.OFF_SCALE, 11)),
+        checkin_answers.same_voice(voice, NAME),
+        *(checkin_answers.finished(voice, t, s) for t in trends() for s in (1, 7, 8)),
+        *(checkin_answers.selfcheck_question(voice, (False,) * n) for n in range(4)),
+        *(
+            checkin_answers.selfcheck_reading(voice, selfcheck.reading(a), step)
+            for a in itertools.product([False, True], repeat=4)
+            for step in (1, 3)
+        ),
+        progress_answers.reminder_set(voice, DailyTime(20), moved=False, one_shot=True),
+        progress_answers.reminder_set(voice, DailyTime(7, 30), moved=True, one_shot=False),
+        progress_answers.ask_time(voice, again=True),
+    ]
+    for week, month, rituals, step in itertools.product((0, 1, 5, 7), (0, 9), (0, 1, 3), (2, 8)):
+        for trend in trends():
+            progress = Progress(step, week, max(week, month), rituals, month, trend)
+            replies.append(progress_answers.how_we_are_doing(voice, progress, one_shot=True))
+    return replies
+
+
+def test_every_reply_is_valid_ssml_within_alexas_limits(content: LocaleContent) -> None:
+    """Over forty days of phrasings, each reply parses, stays under 8,000 characters, asks at
+    most one question and only at its end (the question to talk about, or the one that opens
+    the microphone)."""
+    for day in DAYS:
+        for reply in every_reply(Voice(content, day)):
+            ssml = reply.speech()
+            assert len(ssml) < MAX_SPEECH_CHARS
+            parse(ssml.removeprefix("<speak>").removesuffix("</speak>"))
+            words = plain_text(ssml)
+            assert words.count("?") <= 1, words
+            assert "?" not in words or words.endswith("?"), words
+
+
+def test_how_are_we_doing_one_shot_fits_thirty_seconds(content: LocaleContent) -> None:
+    """The longest 'how are we doing' answer is under 30 seconds of speech."""
+    longest = 0.0
+    for day in DAYS:
+        voice = Voice(content, day)
+        for trend in trends():
+            progress = Progress(8, 5, 12, 30, 12, trend)
+            reply = progress_answers.how_we_are_doing(voice, progress, one_shot=True)
+            longest = max(longest, spoken_seconds(reply.speech()))
+    assert longest <= 30.0
+
+
+def test_progress_and_trend_words_carry_no_guilt(content: LocaleContent) -> None:
+    """No streaks, no 'missed', no 'should': progress is counted, never held against them."""
+    for key in PROGRESS_KEYS:
+        for phrasing in content.phrasings(key):
+            assert not GUILT.search(plain_text(phrasing)), (key, phrasing)
+
+
+def test_the_couple_is_compared_with_itself_never_partner_with_partner(
+    content: LocaleContent,
+) -> None:
+    """Trend words speak of 'you two' or 'together', never of one partner against the other."""
+    for key in (k for k in PROGRESS_KEYS if k.startswith("trend_")):
+        for phrasing in content.phrasings(key):
+            text = plain_text(phrasing).lower()
+            assert "partner" not in text, (key, phrasing)
+            assert "than your" not in text, (key, phrasing)
+
+
+def test_the_self_check_says_it_is_not_a_diagnosis(content: LocaleContent) -> None:
+    """Every self-check introduction says it is not a diagnosis."""
+    for phrasing in content.phrasings("selfcheck_intro"):
+        assert "diagnosis" in phrasing
+
+
+def test_the_reminder_text_is_plain_and_says_how_to_begin(content: LocaleContent) -> None:
+    """What Alexa reads when the reminder goes off: no SSML, and the words to start."""
+    for phrasing in content.phrasings("reminder_text"):
+        assert "<" not in phrasing
+        assert "start together time" in phrasing
