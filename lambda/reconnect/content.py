@@ -12,82 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from reconnect.checkin_prompts import CHECKIN_PROMPTS, PLAIN_PROMPTS
+from reconnect.program_prompts import PROGRAM_PROMPTS
+from reconnect.ritual_prompts import (
+    MAX_ANNOUNCEMENT_CHARS,
+    RITUAL_CHANGES,
+    RITUAL_PARTS,
+    RITUAL_PROMPTS,
+)
 
 DEFAULT_LOCALE = "en-US"
 
-# Every recurring prompt, with the placeholders each phrasing must use.
-PROMPTS: Mapping[str, frozenset[str]] = {
-    "welcome_new": frozenset(),
-    "greeting_return": frozenset({"step_number", "step_title"}),
-    "greeting_frequent": frozenset({"step_number"}),
-    "greeting_path_done": frozenset(),
-    "ask_hear_today": frozenset(),
-    "ask_what_next": frozenset(),
-    "ask_open": frozenset(),
-    "ask_more": frozenset(),
-    "ask_which_step": frozenset(),
-    "today_intro": frozenset({"step_number", "step_title"}),
-    "step_intro": frozenset({"step_number", "step_title"}),
-    "practice_intro": frozenset({"practice"}),
-    "question_intro": frozenset({"question"}),
-    "practice_mode_intro": frozenset({"step_number", "step_title", "practice"}),
-    "more_intro": frozenset({"step_number"}),
-    "list_steps_intro": frozenset(),
-    "at_last_step": frozenset(),
-    "at_first_step": frozenset(),
-    "step_out_of_range": frozenset({"number"}),
-    "step_not_heard": frozenset(),
-    "stay_on_step": frozenset({"step_number"}),
-    "no_problem": frozenset(),
-    "nothing_pending": frozenset(),
-    "help": frozenset(),
-    "goodbye": frozenset(),
-    "fallback": frozenset(),
-    "delete_confirm": frozenset(),
-    "delete_done": frozenset(),
-    "delete_cancelled": frozenset(),
-    "start_over_confirm": frozenset(),
-    "start_over_done": frozenset({"step_title"}),
-    "repeat_nothing": frozenset(),
-    "error_generic": frozenset(),
-    "error_storage": frozenset(),
-    "error_not_saved": frozenset(),
-}
-
-# Together time's prompts live in ritual.toml. The announce_* ones become timer announcements:
-# plain text, no SSML, since Alexa reads them out when a timer goes off.
-RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
-    "ritual_begin_timers": frozenset(),
-    "ritual_begin_guided": frozenset(),
-    "ritual_guided_hint": frozenset(),
-    "ritual_permission_intro": frozenset(),
-    "ritual_no_timers": frozenset(),
-    "ritual_declined": frozenset(),
-    "announce_arrive": frozenset({"prompt"}),
-    "announce_appreciate": frozenset({"prompt"}),
-    "announce_share": frozenset({"prompt"}),
-    "announce_swap": frozenset({"prompt"}),
-    "announce_need": frozenset({"prompt"}),
-    "announce_promise": frozenset({"prompt"}),
-    "announce_end": frozenset(),
-    "ritual_paused": frozenset({"left"}),
-    "ritual_already_paused": frozenset({"left"}),
-    "ritual_resumed": frozenset({"part", "left"}),
-    "ritual_not_paused": frozenset({"left"}),
-    "ritual_stopped": frozenset(),
-    "ritual_stop_leftovers": frozenset(),
-    "ritual_none": frozenset(),
-    "ritual_done_today": frozenset({"count"}),
-    "ritual_time_left": frozenset({"part", "left"}),
-    "ritual_time_left_paused": frozenset({"left"}),
-    "ritual_next_timers": frozenset({"left"}),
-    "ritual_restart_confirm": frozenset(),
-    "ritual_carry_on": frozenset(),
-}
-PROMPTS = {**PROMPTS, **RITUAL_PROMPTS, **CHECKIN_PROMPTS}
-RITUAL_PARTS = ("arrive", "appreciate", "share", "swap", "need", "promise")
-RITUAL_CHANGES = ("appreciate", "share", "swap", "need", "promise", "end")
-MAX_ANNOUNCEMENT_CHARS = 300  # an announcement phrasing with its prompt filled in
+PROMPTS: Mapping[str, frozenset[str]] = {**PROGRAM_PROMPTS, **RITUAL_PROMPTS, **CHECKIN_PROMPTS}
 _NOT_PLAIN = frozenset("<>&{}")
 
 

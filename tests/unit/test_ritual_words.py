@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reconnect import ritual_answers
-from reconnect.content import RITUAL_PARTS, ContentError, library, load
+from reconnect.content import ContentError, library, load
 from reconnect.ritual import SCHEDULE, Part
+from reconnect.ritual_prompts import RITUAL_PARTS
 from reconnect.speech import Voice
 from reconnect.timers import duration_seconds, iso_duration
 
