@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"ours": ("reconnect-bench", "pk"), "baseline": ("reconnect-baseline-bench", "id")}
 REQUESTS = ("launch", "today")  # a new couple's LaunchRequest; a one-shot TodayStepIntent
 SHIPPED = "ours launch, artifact, no .pyc"
+FLOOR = "floor: boto3 client + ASK SDK"
 RATIO, WARM_P99_MS, MEMORY_MB, ARTIFACT_MIB = 0.8, 3.0, 64.0, 5.0
 OPS = ("GetItem", "PutItem", "DeleteItem")
 COLD = "skill, request|init p50|init p90|first p50|first p90|sum p50|sum p90|cpu p50|process p50"
@@ -113,6 +114,8 @@ def figures(results: dict[str, Any]) -> list[Figure]:
         )
         ratio = statistics.median(ours["cpu"]) / statistics.median(base["cpu"])
         out.append(Figure("  the same, CPU time only", ratio))
+        ratio = statistics.median(totals(cold[FLOOR])) / statistics.median(totals(base))
+        out.append(Figure("  the shared floor alone (boto3 client + ASK SDK) / baseline", ratio))
     settings = warm.pop(SETTINGS_LABEL)
     for clock, name in (("wall", "wall"), ("cpu", "CPU")):
         worst = max(percentile(v[clock], 99) for v in warm.values())
@@ -211,9 +214,10 @@ def measure(runs: int, requests: int, artifact: bool) -> dict[str, Any]:
         for skill in TABLES:  # compiles every module once, so that each measured run has .pyc
             _worker(["cold", skill, "launch"], env)
         cold: dict[str, Runs] = {f"{s} {r}": {} for r in REQUESTS for s in TABLES}
+        cold[FLOOR] = {}
         for _ in range(runs):  # the rows take turns, so that drift on the machine hits them all
             for name, lists in cold.items():
-                _cold(lists, ["cold", *name.split()], env)
+                _cold(lists, ["floor"] if name == FLOOR else ["cold", *name.split()], env)
         written = count_items()
         if min(written.values()) < runs * len(REQUESTS):
             raise RuntimeError(f"the cold runs did not all reach DynamoDB: {written} items")
