@@ -9,6 +9,7 @@ from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
+from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard
 
 from reconnect.content import LocaleContent
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 TURN = "turn"
 # Session attribute names: the only things kept between turns of one session.
 S_RECORD, S_VERSION, S_ZONE, S_PENDING, S_LAST = "record", "version", "tz", "pending", "last"
+S_ELICIT = "elicit"  # the slot the last answer asked Alexa to listen for, so 'repeat' asks again
 
 
 @dataclass
@@ -91,4 +93,7 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     attributes = session(handler_input)
     attributes[S_PENDING] = reply.pending
     attributes[S_LAST] = {"parts": reply.parts, "question": reply.question}
+    directives = builder.response.directives or []
+    if not any(isinstance(d, ElicitSlotDirective) for d in directives):
+        attributes.pop(S_ELICIT, None)
     return builder.response

@@ -221,3 +221,20 @@ def test_opening_the_skill_greets_a_recognised_voice_by_name(couple: Session) ->
     couple.end()
     couple.device.person_id = None
     assert "alexa:name" not in speech(couple.launch())
+
+
+def test_repeat_mid_check_in_asks_for_the_rating_again(couple: Session) -> None:
+    """'Say that again' half-way repeats the question and Alexa keeps listening for the rating."""
+    couple.intent("CheckInIntent")
+    couple.answer("five")
+    repeated = couple.intent("AMAZON.RepeatIntent")
+    assert elicits(repeated) == "rating"
+    couple.answer("seven")
+    assert sorted(e.rating for e in stored(couple).checkins) == [5, 7]
+
+
+def test_repeat_after_the_check_in_does_not_reopen_it(couple: Session) -> None:
+    """Once the check-in is over, 'repeat' only repeats: no slot is elicited."""
+    couple.launch()
+    couple.intent("ListStepsIntent")
+    assert elicits(couple.intent("AMAZON.RepeatIntent")) is None

@@ -8,6 +8,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from reconnect import answers, program, voices
+from reconnect.handlers import dialog
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.data import erase_reply
 from reconnect.handlers.dialog import person_id
@@ -93,6 +94,7 @@ class Repeat(IntentHandler):
             return answers.simple(turn.voice, "repeat_nothing")
         parts = [p for p in last["parts"] if isinstance(p, str)]
         question = last.get("question")
+        dialog.elicit_again(handler_input)  # mid check-in, Alexa listens for the rating again
         reply = Reply().add(*parts)
         if isinstance(question, str):
             pending = attributes.get(S_PENDING)
