@@ -12,9 +12,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.services import ServiceException
 from ask_sdk_model.services.reminder_management import (
     AlertInfo,
     PushNotification,
@@ -27,14 +25,13 @@ from ask_sdk_model.services.reminder_management import (
     TriggerType,
 )
 
+from reconnect.alexa_service import ServiceCalls
 from reconnect.daily_time import DailyTime, first_occurrence, recurrence_rule
 
 log = logging.getLogger(__name__)
 
 SCOPE = "alexa::alerts:reminders:skill:readwrite"
 MAX_TOKEN_CHARS = 200
-_REFUSED = frozenset({401, 403})
-_FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
 
 
 class RemindersRefused(Exception):
@@ -63,23 +60,17 @@ def daily_request(at: DailyTime, zone: str, now_local: datetime, text: str, loca
     )
 
 
-class Reminders:
-    """The couple's reminders for one request; `client` is None when no API can be reached."""
+class Reminders(ServiceCalls):
+    """The couple's reminders for one request; no client when no API can be reached."""
 
-    def __init__(self, client: Any | None) -> None:
-        self._client = client
+    getter = "get_reminder_management_service"
+    refused = RemindersRefused
+    unavailable = RemindersUnavailable
 
     @classmethod
     def of(cls, handler_input: HandlerInput) -> Reminders:
         """The reminder service for this request (needs an apiEndpoint and the SDK's ApiClient)."""
-        system = getattr(handler_input.request_envelope.context, "system", None)
-        factory = handler_input.service_client_factory
-        if factory is None or not getattr(system, "api_endpoint", None):
-            return cls(None)
-        try:
-            return cls(factory.get_reminder_management_service())
-        except ValueError:
-            return cls(None)
+        return cls(cls.client_for(handler_input))
 
     def create(self, request: Any) -> str:
         """Create a reminder; its alertToken."""
@@ -92,17 +83,3 @@ class Reminders:
     def delete(self, token: str) -> None:
         """Delete a reminder by its alertToken; one already gone (404) counts as deleted."""
         self._call("delete", lambda c: c.delete_reminder(token), quiet={404})
-
-    def _call(self, what: str, call: Any, quiet: set[int] | None = None) -> Any:
-        if self._client is None:
-            raise RemindersUnavailable("no Alexa API endpoint")
-        try:
-            return call(self._client)
-        except _FAILURES as error:
-            status = getattr(error, "status_code", None)
-            if quiet and status in quiet:
-                return None
-            log.warning("reminders call failed", extra={"call": what, "status": status})
-            if status in _REFUSED:
-                raise RemindersRefused(what) from error
-            raise RemindersUnavailable(f"{what}: {status or type(error).__name__}") from error

@@ -7,17 +7,12 @@ Creating a set is all or nothing: when a later timer fails, the ones made are de
 
 from __future__ import annotations
 
-import logging
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.services import ServiceException
 from ask_sdk_model.services.timer_management import (
     AnnounceOperation,
     CreationBehavior,
@@ -29,12 +24,10 @@ from ask_sdk_model.services.timer_management import (
     Visibility,
 )
 
-log = logging.getLogger(__name__)
+from reconnect.alexa_service import ServiceCalls
 
 SCOPE = "alexa::alerts:timers:skill:readwrite"
-_REFUSED = frozenset({401, 403})
 _GONE = frozenset({404})
-_FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
 # Timer calls in one request stop after this long, so the answer still fits Alexa's 8 s even
 # when every call is slow; ids not deleted in time are kept and deleted on the next stop/start.
@@ -81,24 +74,18 @@ def duration_seconds(text: str | None) -> int | None:
     return hours * 3600 + minutes * 60 + secs
 
 
-class Timers:
-    """The couple's timers for one request; `client` is None when no API can be reached."""
+class Timers(ServiceCalls):
+    """The couple's timers for one request; no client when no API can be reached."""
 
-    def __init__(self, client: Any | None) -> None:
-        self._client = client
-        self._deadline = time.monotonic() + BUDGET_SECONDS
+    getter = "get_timer_management_service"
+    refused = TimersRefused
+    unavailable = TimersUnavailable
+    budget_seconds = BUDGET_SECONDS
 
     @classmethod
     def of(cls, handler_input: HandlerInput) -> Timers:
         """The timer service for this request (needs an apiEndpoint and the SDK's ApiClient)."""
-        system = getattr(handler_input.request_envelope.context, "system", None)
-        factory = handler_input.service_client_factory
-        if factory is None or not getattr(system, "api_endpoint", None):
-            return cls(None)
-        try:
-            return cls(factory.get_timer_management_service())
-        except ValueError:
-            return cls(None)
+        return cls(cls.client_for(handler_input))
 
     def create_all(self, announcements: Sequence[Announcement], locale: str) -> tuple[str, ...]:
         """Create every timer, in order; on any failure delete those made, then raise."""
@@ -165,20 +152,3 @@ class Timers:
         if not isinstance(timer_id, str) or not timer_id or len(timer_id) > 200:
             raise TimersUnavailable("create answered without a timer id")
         return timer_id
-
-    def _call(self, what: str, call: Any, quiet: set[int] | None = None) -> Any:
-        if self._client is None:
-            raise TimersUnavailable("no Alexa API endpoint")
-        if time.monotonic() > self._deadline:
-            log.warning("timers call skipped: out of time", extra={"call": what})
-            raise TimersUnavailable(f"{what}: out of time")
-        try:
-            return call(self._client)
-        except _FAILURES as error:
-            status = getattr(error, "status_code", None)
-            if quiet and status in quiet:
-                return None
-            log.warning("timers call failed", extra={"call": what, "status": status})
-            if status in _REFUSED:
-                raise TimersRefused(what) from error
-            raise TimersUnavailable(f"{what}: {status or type(error).__name__}") from error

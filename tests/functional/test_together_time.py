@@ -589,7 +589,7 @@ def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later
 
     from reconnect import timers as timer_calls
 
-    monkeypatch.setattr(timer_calls, "BUDGET_SECONDS", 0.5)
+    monkeypatch.setattr(timer_calls.Timers, "budget_seconds", 0.5)
     standin.faults.append(Fault(r"^(POST|DELETE) /v1/alerts/timers", delay=0.2))
     began = time.monotonic()
     answer = couple.intent("StartRitualIntent")
