@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,7 +25,9 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 from cryptography import x509
 from flask import Flask, abort, request
+from werkzeug.exceptions import HTTPException
 
+from reconnect.logs import request_facts
 from tools.alexa_certs import Clock, Fetch, SigningCertificates, fetch_https
 from tools.flask_ask import SkillAdapter
 from tools.verifier import AbstractVerifier, RequestVerifier, SkillIdVerifier, TimestampVerifier
@@ -32,6 +36,8 @@ MAX_BODY = 256 * 1024  # far above any real Alexa request; larger bodies get 413
 VERIFY_CONFIG = "RECONNECT_VERIFY_REQUESTS"
 NO_VERIFY_FLAG = "--no-verify-i-know-this-is-local"
 log = logging.getLogger("tools.web_service")
+# One JSON line per request, as on Lambda: the skill's "reconnect" logger has the JSON handler.
+request_log = logging.getLogger("reconnect.web_service")
 
 WARNING = f"""
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -86,9 +92,24 @@ def create_app(
     @app.post("/")
     def invoke() -> Any:
         """Alexa's request in, the skill's response out (400 when unreadable or unverified)."""
-        if not _is_envelope(request.get_data(), skill):
-            abort(400, description="The body is not an Alexa request envelope.")
-        return adapter.dispatch_request()
+        started = time.perf_counter()
+        body = request.get_data()
+        try:
+            facts = request_facts(json.loads(body))
+        except ValueError:
+            facts = request_facts(None)
+        try:
+            if not _is_envelope(body, skill):
+                abort(400, description="The body is not an Alexa request envelope.")
+            answer = adapter.dispatch_request()
+            facts["outcome"] = "ok"
+            return answer
+        except HTTPException as refusal:
+            facts["outcome"] = f"refused {refusal.code}"
+            raise
+        finally:
+            facts["ms"] = round((time.perf_counter() - started) * 1000, 2)
+            request_log.info("request", extra=facts)
 
     return app
 

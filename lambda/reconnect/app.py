@@ -98,13 +98,7 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     started = time.perf_counter()
     request = event.get("request") if isinstance(event, dict) else None
     request = request if isinstance(request, dict) else {}
-    facts: dict[str, Any] = {
-        "request_id": str(request.get("requestId", ""))[:100],
-        "request_type": str(request.get("type", ""))[:60],
-    }
-    intent = request.get("intent")
-    if isinstance(intent, dict):
-        facts["intent"] = str(intent.get("name", ""))[:60]
+    facts = logs.request_facts(event)
     _check_skill_id(event)
     try:
         envelope = SKILL.serializer.deserialize(json.dumps(event), RequestEnvelope)

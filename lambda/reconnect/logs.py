@@ -28,6 +28,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, default=str)
 
 
+def request_facts(event: object) -> dict[str, Any]:
+    """What a request's log line may say of it: its id, type and intent name, nothing else."""
+    request = event.get("request") if isinstance(event, dict) else None
+    request = request if isinstance(request, dict) else {}
+    facts: dict[str, Any] = {
+        "request_id": str(request.get("requestId", ""))[:100],
+        "request_type": str(request.get("type", ""))[:60],
+    }
+    intent = request.get("intent")
+    if isinstance(intent, dict):
+        facts["intent"] = str(intent.get("name", ""))[:60]
+    return facts
+
+
 def configure(level: str) -> None:
     """Send the package's logs to stdout as JSON lines (Lambda forwards stdout to CloudWatch)."""
     logger = logging.getLogger("reconnect")

@@ -303,3 +303,30 @@ def test_an_oversized_body_is_refused_unread(client: FlaskClient, skill: Skill) 
     answer = post(client, b"{" + b" " * web_service.MAX_BODY + b"}", {})
     assert answer.status_code == 413
     assert skill.invocations == []
+
+
+def test_each_request_logs_one_json_line_with_its_id(
+    client: FlaskClient, ca: SigningCA, device: envelopes.Device
+) -> None:
+    """Answered or refused, a request leaves one 'request' line: its id and outcome, no secrets."""
+    import io
+    import logging
+
+    from reconnect.logs import JsonFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logging.getLogger("reconnect").addHandler(handler)
+    try:
+        body = launch_body(device)
+        post(client, body, headers(ca.sign(body)))
+        post(client, body, headers(ca.sign(body + b" ")))
+    finally:
+        logging.getLogger("reconnect").removeHandler(handler)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    requests = [line for line in lines if line["message"] == "request"]
+    assert [line["outcome"] for line in requests] == ["ok", "refused 400"]
+    request_id = json.loads(body)["request"]["requestId"]
+    assert all(line["request_id"] == request_id for line in requests)
+    assert device.api_token not in stream.getvalue()
