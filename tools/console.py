@@ -12,8 +12,6 @@ ten-minute ritual takes ten seconds. Daily reminders go off on the stand-in too,
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import importlib
 import logging
 import os
@@ -22,15 +20,15 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
-from datetime import time as clock_time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tools import envelopes, local_dynamodb
 from tools.alexa_standin import AlexaStandIn
+from tools.console_options import COMMANDS, Clock, parse_args, script_lines
 from tools.console_text import Speaker, render, wrap
 from tools.nlu import FALLBACK, Model, Understanding
 from tools.standin_reminders import Rang, RemindersApi
@@ -42,42 +40,6 @@ TRY = (
     " / go to step three / let's check in / how are we doing / remind us every evening at"
     " eight / :help"
 )
-COMMANDS = """\
-  :silence     say nothing (Alexa reprompts; say nothing again and the session ends)
-  :tomorrow    move to the same time tomorrow (:day +N / :day -N for N days)
-  :day         show the couple's date and time
-  :wait N      let N minutes of the couple's time pass (with --speed, that much faster)
-  :voice NAME  speak as NAME's recognised voice profile (:voice off: no profile)
-  :help        this list
-  :quit        end (also Ctrl-D); progress is saved"""
-
-
-class Clock:
-    """The couple's clock: a chosen local date and time that advances with real time."""
-
-    def __init__(
-        self, zone: ZoneInfo, day: date | None, at: clock_time | None, speed: float = 1.0
-    ) -> None:
-        now = datetime.now(zone)
-        self.zone = zone
-        self.speed = speed  # couple's seconds per real second (--speed)
-        self._start = datetime.combine(day or now.date(), at or now.time(), tzinfo=zone)
-        self._started = time.monotonic()
-        self._shift = timedelta()
-
-    def __call__(self) -> datetime:
-        """Now, in UTC, as the request timestamp carries it."""
-        elapsed = timedelta(seconds=(time.monotonic() - self._started) * self.speed)
-        return (self._start + elapsed + self._shift).astimezone(UTC)
-
-    def move(self, days: int) -> None:
-        """Jump `days` days (negative: back)."""
-        self._shift += timedelta(days=days)
-
-    def describe(self) -> str:
-        """The local date and time, the way a person reads it."""
-        local = self().astimezone(self.zone)
-        return f"{local:%A} {local.day} {local:%B %Y, %H:%M}"
 
 
 class Console:
@@ -247,82 +209,6 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100))
 
 
-def _parsed(kind: type[date] | type[clock_time], form: str) -> Callable[[str], object]:
-    def parse(text: str) -> object:
-        try:
-            return kind.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not {form}") from None
-
-    return parse
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The command line."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.console",
-        description=__doc__.split("\n")[0],
-        epilog=f"typed commands:\n{COMMANDS}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--date", type=_parsed(date, "YYYY-MM-DD"), metavar="YYYY-MM-DD")
-    parser.add_argument("--time", type=_parsed(clock_time, "HH:MM"), metavar="HH:MM")
-    parser.add_argument("--tz", default="America/New_York", metavar="ZONE", help="device time zone")
-    parser.add_argument("--locale", default="en-US", help="en-US, en-GB, en-CA, en-AU or en-IN")
-    lines = parser.add_mutually_exclusive_group()
-    lines.add_argument("--script", type=Path, metavar="FILE", help="say FILE's lines, then exit")
-    lines.add_argument("--say", action="append", metavar="LINE", help="say LINE (repeatable)")
-    parser.add_argument("--voice", action="store_true", help="speak answers with espeak-ng")
-    parser.add_argument(
-        "--state",
-        type=Path,
-        default=local_dynamodb.DEFAULT_STATE_FILE,
-        metavar="FILE",
-        help="where progress is kept between runs (default .local/dynamodb.json)",
-    )
-    parser.add_argument("--fresh", action="store_true", help="start without the saved progress")
-    parser.add_argument(
-        "--speed",
-        type=_speed,
-        default=1.0,
-        metavar="N",
-        help="run the couple's clock N times faster (60: together time in ten seconds)",
-    )
-    return parser.parse_args(argv)
-
-
-def _speed(text: str) -> float:
-    try:
-        speed = float(text)
-    except ValueError:
-        speed = 0.0
-    if not 0 < speed <= 3600:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a speed from above 0 to 3600")
-    return speed
-
-
-def _lines(args: argparse.Namespace, out: TextIO) -> Iterator[str]:
-    scripted: list[str] | None = args.say
-    if args.script is not None:
-        scripted = args.script.read_text("utf-8").splitlines()
-    if scripted is None and not sys.stdin.isatty():
-        scripted = list(sys.stdin)
-    if scripted is not None:
-        for line in scripted:
-            if line.strip() and not line.lstrip().startswith("#"):
-                out.write(f"you> {line.strip()}\n")
-                yield line
-        return
-    with contextlib.suppress(ImportError):
-        importlib.import_module("readline")  # line editing and history for input()
-    while True:
-        try:
-            yield input("you> ")
-        except EOFError:
-            out.write("\n")
-            return
-
-
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     """Run the console; 0 when it ends normally."""
     args = parse_args(argv)
@@ -371,7 +257,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
         f"{wrap(TRY, 'Try: ', _width())}\n\n"
     )
     try:
-        for line in _lines(args, out):
+        for line in script_lines(args, out):
             if not console.hear(line):
                 break
             database.save()
