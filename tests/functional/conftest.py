@@ -12,12 +12,29 @@ from tools.alexa_standin import AlexaStandIn
 from tools.envelopes import Device, Session
 
 
+def certifiable(answer: dict[str, Any]) -> None:
+    """Amazon's checklist on one response: an open microphone follows a question, with a reprompt;
+    the speech fits Alexa's limit."""
+    response = answer["response"]
+    ssml = str((response.get("outputSpeech") or {}).get("ssml") or "")
+    assert len(ssml) <= 8000, "speech over Alexa's 8,000 characters"
+    if response.get("shouldEndSession") is False:
+        assert (response.get("reprompt") or {}).get("outputSpeech"), f"no reprompt: {ssml}"
+        assert ssml.removesuffix("</speak>").rstrip().endswith("?"), f"no question: {ssml}"
+
+
 @pytest.fixture
 def handler(dynamodb: Any) -> Any:
-    """The skill's Lambda entry point, with DynamoDB in moto."""
+    """The skill's Lambda entry point, with DynamoDB in moto; every answer is checked as
+    certification would check it."""
     from reconnect.app import lambda_handler
 
-    return lambda_handler
+    def checked(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        answer = lambda_handler(event, context)
+        certifiable(answer)
+        return answer
+
+    return checked
 
 
 @pytest.fixture

@@ -124,3 +124,8 @@ def test_every_envelope_gets_an_answer_that_speaks(handler: Any, event: dict[str
     if event.get("request", {}).get("type") != "SessionEndedRequest":
         assert speech is not None
         assert len(speech) > len("<speak></speak>")
+    response = answer["response"]
+    if response.get("shouldEndSession") is False:  # the microphone opens: a question, a reprompt
+        assert (response.get("reprompt") or {}).get("outputSpeech"), "open session, no reprompt"
+        assert speech is not None
+        assert speech.removesuffix("</speak>").rstrip().endswith("?"), speech[-80:]
