@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 Reply = tuple[int, Any]
 Route = Callable[["Call"], Reply]
@@ -39,6 +39,35 @@ class Fault:
     delay: float = 0.0
     times: int | None = None  # None: every time
     skip: int = 0  # let this many matching requests through first (fail "the third create")
+
+
+class Ticking:
+    """For an API whose alerts go off: a background thread calling fire_due(), for the console."""
+
+    tick_every: ClassVar[float] = 0.05  # real seconds between looks
+    _ticking: threading.Event | None
+
+    def fire_due(self) -> object:
+        """Set off what is due; the API decides what that means."""
+        raise NotImplementedError
+
+    def start_ticking(self) -> None:
+        """Look for due alerts every `tick_every` real seconds, on a daemon thread."""
+        if self._ticking is not None:
+            return
+        stop = self._ticking = threading.Event()
+
+        def tick() -> None:
+            while not stop.wait(self.tick_every):
+                self.fire_due()
+
+        threading.Thread(target=tick, daemon=True, name=type(self).__name__).start()
+
+    def stop_ticking(self) -> None:
+        """Stop the background thread."""
+        if self._ticking is not None:
+            self._ticking.set()
+            self._ticking = None
 
 
 @dataclass

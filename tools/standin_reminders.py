@@ -21,11 +21,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from dateutil import rrule, tz
 
-from tools.alexa_standin import AlexaStandIn, Call, Reply
+from tools.alexa_standin import AlexaStandIn, Call, Reply, Ticking
 
 _ROOT = "/v1/alerts/reminders"
 _ONE = _ROOT + r"/(?P<token>[A-Za-z0-9._:-]+)"
@@ -82,7 +82,7 @@ class Reminder:
 
 
 @dataclass
-class RemindersApi:
+class RemindersApi(Ticking):
     """The Reminders API routes on an AlexaStandIn, with the reminders they keep."""
 
     standin: AlexaStandIn
@@ -94,6 +94,7 @@ class RemindersApi:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _ticking: threading.Event | None = None
+    tick_every: ClassVar[float] = 0.2
 
     def __post_init__(self) -> None:
         route = self.standin.route
@@ -127,24 +128,6 @@ class RemindersApi:
             for listener in listeners:
                 listener(rang)
         return went
-
-    def start_ticking(self, every: float = 0.2) -> None:
-        """Go off for due reminders from a background thread, every `every` real seconds."""
-        if self._ticking is not None:
-            return
-        stop = self._ticking = threading.Event()
-
-        def tick() -> None:
-            while not stop.wait(every):
-                self.fire_due()
-
-        threading.Thread(target=tick, daemon=True, name="standin-reminders").start()
-
-    def stop_ticking(self) -> None:
-        """Stop the background thread."""
-        if self._ticking is not None:
-            self._ticking.set()
-            self._ticking = None
 
     # --- routes --------------------------------------------------------------------------
 

@@ -20,9 +20,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
-from tools.alexa_standin import AlexaStandIn, Call, Reply
+from tools.alexa_standin import AlexaStandIn, Call, Reply, Ticking
 
 MAX_TIMERS = 10
 MAX_DURATION = timedelta(hours=2)
@@ -82,7 +82,7 @@ class Timer:
 
 
 @dataclass
-class TimersApi:
+class TimersApi(Ticking):
     """The Timers API routes on an AlexaStandIn, with the timers they create."""
 
     standin: AlexaStandIn
@@ -95,6 +95,7 @@ class TimersApi:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _ticking: threading.Event | None = None
+    tick_every: ClassVar[float] = 0.05
 
     def __post_init__(self) -> None:
         route = self.standin.route
@@ -129,24 +130,6 @@ class TimersApi:
             for listener in listeners:
                 listener(fired)
         return went
-
-    def start_ticking(self, every: float = 0.05) -> None:
-        """Fire due timers from a background thread, every `every` real seconds."""
-        if self._ticking is not None:
-            return
-        stop = self._ticking = threading.Event()
-
-        def tick() -> None:
-            while not stop.wait(every):
-                self.fire_due()
-
-        threading.Thread(target=tick, daemon=True, name="standin-timers").start()
-
-    def stop_ticking(self) -> None:
-        """Stop the background thread."""
-        if self._ticking is not None:
-            self._ticking.set()
-            self._ticking = None
 
     def remaining(self, timer_id: str) -> timedelta | None:
         """How long until a timer goes off (None when there is no such timer)."""
