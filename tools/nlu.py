@@ -254,21 +254,7 @@ class Model:
             self._exact.setdefault(words, intent)
             self._exact_loose.setdefault(_loose(words), intent)
             return
-        parts: list[str] = []
-        literal = 0
-        used: set[str] = set()
-        for token in sample.replace("{", " {").replace("}", "} ").split():
-            slot = re.fullmatch(r"\{([A-Za-z][A-Za-z0-9_]*)\}", token)
-            if slot and slot.group(1) not in used:
-                used.add(slot.group(1))
-                parts.append(rf"(?P<{slot.group(1)}>\S+(?: \S+)*?)")
-            elif normalise(token):
-                literal += 1
-                parts.append(
-                    " ".join(re.escape(w).replace("'", "'?") for w in normalise(token).split())
-                )
-        regex = re.compile(" ".join(parts))
-        self._patterns.append(_Pattern(intent, regex, literal))
+        self._patterns.append(_Pattern(intent, *_sample_regex(sample)))
 
     def _match(self, words: str) -> Understanding | None:
         """Exact samples (and built-in phrases) first, then samples with slots."""
