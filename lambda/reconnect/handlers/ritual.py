@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -14,7 +15,7 @@ from reconnect import answers, clock, ritual
 from reconnect import ritual_answers as say
 from reconnect.clock import request_time
 from reconnect.handlers import permissions
-from reconnect.handlers.base import IntentHandler
+from reconnect.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.record import RitualState
 from reconnect.speech import Reply
 from reconnect.timers import SCOPE, Timers, TimersRefused, TimersUnavailable
@@ -99,14 +100,7 @@ class PauseRitual(IntentHandler):
             left = say.spoken_time(ritual.time_left(current, at))
             return say.one_line(voice, "ritual_already_paused", left=left)
         reply = Reply()
-        if current.mode == "timers":
-            timers = Timers.of(handler_input)
-            pending = [i for _, i in ritual.pending_changes(current, at)]
-            try:
-                timers.pause(pending)
-            except (TimersRefused, TimersUnavailable):
-                current = ritual.to_guided(current, at, timers.delete(pending))
-                reply.add(voice.say("ritual_no_timers"))
+        current = _on_pending_timers(handler_input, current, at, reply, Timers.pause)
         paused = ritual.pause(current, at)
         left = say.spoken_time(ritual.time_left(paused, at))
         return _saved(turn, paused, reply.add(voice.say("ritual_paused", left=left)).close())
@@ -127,14 +121,7 @@ class ResumeRitual(IntentHandler):
             left = say.spoken_time(ritual.time_left(current, at))
             return say.one_line(voice, "ritual_not_paused", left=left)
         reply = Reply()
-        if current.mode == "timers":
-            timers = Timers.of(handler_input)
-            pending = [i for _, i in ritual.pending_changes(current, at)]
-            try:
-                timers.resume(pending)
-            except (TimersRefused, TimersUnavailable):
-                current = ritual.to_guided(current, at, timers.delete(pending))
-                reply.add(voice.say("ritual_no_timers"))
+        current = _on_pending_timers(handler_input, current, at, reply, Timers.resume)
         resumed = ritual.resume(current, at)
         part = ritual.current_part(resumed, at)
         if resumed.mode == "guided" and part is not None:
@@ -275,10 +262,27 @@ def _status(turn: Turn, handler_input: HandlerInput, current: RitualState, at: d
 def _saved(turn: Turn, changed: RitualState, reply: Reply) -> Reply:
     """Keep the ritual's new state; if it cannot be saved, say so first."""
     turn.record = replace(turn.record, ritual=changed)
-    if not turn.commit():
-        reply.parts.insert(0, turn.voice.say("error_not_saved"))
-        turn.warned = True
-    return reply
+    return saved_or_say_so(turn, reply)
+
+
+def _on_pending_timers(
+    handler_input: HandlerInput,
+    current: RitualState,
+    at: datetime,
+    reply: Reply,
+    act: Callable[[Timers, Sequence[str]], None],
+) -> RitualState:
+    """Pause or resume the timers still to come; if that fails, delete them and guide instead."""
+    if current.mode != "timers":
+        return current
+    timers = Timers.of(handler_input)
+    pending = [i for _, i in ritual.pending_changes(current, at)]
+    try:
+        act(timers, pending)
+    except (TimersRefused, TimersUnavailable):
+        reply.add(turn_of(handler_input).voice.say("ritual_no_timers"))
+        return ritual.to_guided(current, at, timers.delete(pending))
+    return current
 
 
 def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
