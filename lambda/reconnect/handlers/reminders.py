@@ -20,7 +20,7 @@ from reconnect import answers, clock
 from reconnect import progress_answers as say
 from reconnect.daily_time import DailyTime, is_vague, parse_time, spoken
 from reconnect.handlers import permissions
-from reconnect.handlers.base import IntentHandler
+from reconnect.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.handlers.dialog import elicit, slot_value
 from reconnect.reminders import SCOPE, Reminders, RemindersRefused, RemindersUnavailable
 from reconnect.reminders import daily_request as request_for
@@ -66,9 +66,7 @@ class CancelReminder(IntentHandler):
         turn.record = replace(turn.record, reminder_id=None, reminder_at=None)
         when = spoken(DailyTime.from_hhmm(at)) if at else "daily"
         reply = say.reminder_line(turn.voice, "reminder_cancelled", turn.one_shot, time=when)
-        if not turn.commit():
-            reply.parts.insert(0, turn.voice.say("error_not_saved"))
-        return reply
+        return saved_or_say_so(turn, reply)
 
 
 class ReminderPermissionAnswer(AbstractRequestHandler):
