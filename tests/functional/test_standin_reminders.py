@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +15,7 @@ from reconnect.alexa_api import TimeoutApiClient
 from reconnect.daily_time import DailyTime
 from reconnect.reminders import Reminders, RemindersRefused, RemindersUnavailable, daily_request
 from tests.conftest import Clock
+from tests.standin_client import Api
 from tools.alexa_standin import AlexaStandIn, Fault
 from tools.standin_reminders import RemindersApi
 
@@ -42,31 +40,6 @@ def body(**trigger: Any) -> dict[str, Any]:
         "alertInfo": {"spokenInfo": {"content": [{"locale": "en-US", "text": "Together time"}]}},
         "pushNotification": {"status": "ENABLED"},
     }
-
-
-class Api:
-    """A tiny HTTP client for the stand-in."""
-
-    def __init__(self, standin: AlexaStandIn, token: str | None = None) -> None:
-        self.base = standin.url
-        self.token = standin.token if token is None else token
-
-    def __call__(self, method: str, path: str, payload: Any = None) -> tuple[int, Any]:
-        """Send one request; (status, parsed body or None)."""
-        data = None if payload is None else json.dumps(payload).encode()
-        request = urllib.request.Request(
-            self.base + path,
-            data=data,
-            method=method,
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=5) as answer:
-                raw = answer.read()
-                return answer.status, json.loads(raw) if raw else None
-        except urllib.error.HTTPError as error:
-            raw = error.read()
-            return error.code, json.loads(raw) if raw else None
 
 
 @pytest.fixture
