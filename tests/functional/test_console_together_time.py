@@ -7,22 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.functional.test_console import ROOT, run_console
 
 
 def console(state: Path, *lines: str, speed: str = "120") -> str:
-    """Run `python -m tools.console` with `lines` said in order; its output, spaces collapsed."""
-    args = [sys.executable, "-m", "tools.console", "--state", str(state), "--fresh"]
-    args += ["--speed", speed, "--time", "20:00"]
-    for line in lines:
-        args += ["--say", line]
-    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'lambda'}{os.pathsep}{ROOT}"}
-    done = subprocess.run(
-        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr, done.stderr
-    return " ".join(done.stdout.split())
+    """Run the console at `speed` from 20:00 with `lines` said in order; its output."""
+    options = ("--fresh", "--speed", speed, "--time", "20:00")
+    return run_console(state, *lines, options=options)
 
 
 def test_the_whole_ritual_plays_out_with_announcements_on_time(tmp_path: Path) -> None:
