@@ -218,19 +218,13 @@ class TimersApi(Ticking):
             return 200, None
 
     def _pause(self, call: Call) -> Reply:
-        with self._lock:
-            refused = self._refused()
-            if refused:
-                return refused
-            timer = self.timers.get(call.match["id"])
-            if timer is None:
-                return _missing()
-            if timer.trigger is not None:
-                now = self.now()
-                timer.remaining, timer.trigger, timer.updated = timer.trigger - now, None, now
-            return 200, None
+        return self._on_timer(call, _pause)
 
     def _resume(self, call: Call) -> Reply:
+        return self._on_timer(call, _resume)
+
+    def _on_timer(self, call: Call, act: Callable[[Timer, datetime], None]) -> Reply:
+        """Apply `act` to the timer the path names, as the API does: consent first, then 404."""
         with self._lock:
             refused = self._refused()
             if refused:
@@ -238,9 +232,7 @@ class TimersApi(Ticking):
             timer = self.timers.get(call.match["id"])
             if timer is None:
                 return _missing()
-            if timer.remaining is not None:
-                now = self.now()
-                timer.trigger, timer.remaining, timer.updated = now + timer.remaining, None, now
+            act(timer, self.now())
             return 200, None
 
     def _refused(self) -> Reply | None:
@@ -309,3 +301,15 @@ def _bad(code: str, message: str) -> Reply:
 
 def _missing() -> Reply:
     return 404, {"code": "TIMER_NOT_FOUND", "message": "No timer with this id."}
+
+
+def _pause(timer: Timer, now: datetime) -> None:
+    """A running timer stops counting; a paused one stays as it is."""
+    if timer.trigger is not None:
+        timer.remaining, timer.trigger, timer.updated = timer.trigger - now, None, now
+
+
+def _resume(timer: Timer, now: datetime) -> None:
+    """A paused timer counts down again from what it had left; a running one stays as it is."""
+    if timer.remaining is not None:
+        timer.trigger, timer.remaining, timer.updated = now + timer.remaining, None, now
