@@ -46,7 +46,11 @@ def zone_info(name: str | None) -> tzinfo | None:
     return info
 
 
+def local_zone(zone: str | None, fallback_zone: str) -> tzinfo:
+    """The tzinfo of `zone`, else of the locale's zone, else UTC."""
+    return zone_info(zone) or zone_info(fallback_zone) or UTC
+
+
 def local_date(moment: datetime, zone: str | None, fallback_zone: str) -> date:
     """The calendar date at `moment` in `zone` (or the locale's zone when that is unknown)."""
-    info = zone_info(zone) or zone_info(fallback_zone) or UTC
-    return moment.astimezone(info).date()
+    return moment.astimezone(local_zone(zone, fallback_zone)).date()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import UTC
 
 from ask_sdk_core.dispatch_components import (
     AbstractRequestInterceptor,
@@ -52,9 +51,9 @@ class LoadTurn(AbstractRequestInterceptor):
             zone = record.time_zone or content.time_zone
         attributes[S_ZONE] = zone
         moment = clock.request_time(handler_input)
-        today = clock.local_date(moment, zone, content.time_zone)
+        local = clock.local_zone(zone, content.time_zone)
+        today = moment.astimezone(local).date()
         # A ritual that reached 10:00 since the last request counts, on the day it ended.
-        local = clock.zone_info(zone) or clock.zone_info(content.time_zone) or UTC
         record = ritual.conclude(record, moment, local)
         settled = program.settle(record, today)
         greeting = program.greeting(settled, today)
