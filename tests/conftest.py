@@ -18,6 +18,7 @@ os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
 os.environ.pop("SKILL_ID", None)
 
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from typing import Any
 import boto3
 import pytest
 from moto import mock_aws
+from moto.core.botocore_stubber import BotocoreStubber
 
 from tools.alexa_standin import AlexaStandIn
 
@@ -45,8 +47,21 @@ def create_table(client: Any, name: str = TABLE) -> None:
 
 
 @pytest.fixture
-def dynamodb() -> Iterator[Any]:
-    """DynamoDB in moto, with the skill's table."""
+def dynamodb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """DynamoDB in moto, with the skill's table.
+
+    DynamoDB applies each request atomically (a conditional write is checked and made as one
+    step); moto's in-process backend takes no lock, so two threads could both pass the same
+    condition. Requests to the fake are serialised here, as the real service serialises them.
+    """
+    lock = threading.Lock()
+    process = BotocoreStubber.process_request
+
+    def atomic(self: BotocoreStubber, request: Any) -> Any:
+        with lock:
+            return process(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", atomic)
     with mock_aws():
         client = boto3.client("dynamodb")
         create_table(client)
