@@ -29,7 +29,10 @@ CLIENT_CONFIG = Config(
     read_timeout=1.0,
     retries={"total_max_attempts": 2, "mode": "standard"},
 )
-_MERGE_ATTEMPTS = 3
+# A write that meets a newer version merges and tries again. With n writers at the same instant
+# the last one can lose n - 1 races in a row, so a household's Echos (four here) must all get
+# through; each lost race costs one GetItem and one PutItem of a few milliseconds.
+_MERGE_ATTEMPTS = 5
 
 
 class StoreUnavailable(Exception):
