@@ -4,6 +4,7 @@ Usage:
     python -m tools.build_skill_package --lambda-arn ARN [--eu-lambda-arn ARN]
         [--fe-lambda-arn ARN] [--na-lambda-arn ARN]
         --privacy-policy-url URL --terms-url URL [--out build/skill-package]
+    python -m tools.build_skill_package --https-endpoint URL --privacy-policy-url ...  self-hosted
     python -m tools.build_skill_package --no-endpoint     the very first deploy
     python -m tools.build_skill_package --dev --lambda-arn ARN    no privacy links yet
 
@@ -129,9 +130,9 @@ def build_skill_package(
 ) -> Path:
     """Write the manifest, every locale's model and the icons into out_dir; return out_dir.
 
-    lambda_arn is the default endpoint (None: no endpoint, for the first deploy) and
-    regional_arns the NA/EU/FE ones. Without dev, a package with an endpoint must carry the
-    privacy policy and terms URLs.
+    lambda_arn is the default endpoint (None: no endpoint, for the first deploy; an https://
+    URL: a self-hosted web service) and regional_arns the NA/EU/FE ones. Without dev, a
+    package with an endpoint must carry the privacy policy and terms URLs.
     """
     regional = dict(regional_arns or {})
     if lambda_arn is None and regional:
@@ -208,6 +209,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     for region, option in REGION_OPTIONS.items():
         parser.add_argument(option, default="", help=f"the {region} region's own endpoint")
+    parser.add_argument(
+        "--https-endpoint",
+        default="",
+        help="instead of Lambda: the self-hosted web service's https:// URL (trusted certificate)",
+    )
     parser.add_argument("--privacy-policy-url", default="", help="the privacy notice you host")
     parser.add_argument("--terms-url", default="", help="the terms of use you host")
     parser.add_argument(
@@ -231,10 +237,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     regional = {r: getattr(args, o[2:].replace("-", "_")) for r, o in REGION_OPTIONS.items()}
     regional = {region: arn for region, arn in regional.items() if arn}
-    lambda_arn: str | None = None if args.no_endpoint else args.lambda_arn
-    if args.no_endpoint and (args.lambda_arn or regional):
-        print("error: --no-endpoint leaves every endpoint out: give no ARN", file=sys.stderr)
+    given = [x for x in (args.lambda_arn, args.https_endpoint) if x]
+    if (args.no_endpoint and (given or regional)) or len(given) > 1:
+        print(
+            "error: give one of --lambda-arn, --https-endpoint and --no-endpoint",
+            file=sys.stderr,
+        )
         return 2
+    if args.https_endpoint and not args.https_endpoint.startswith("https://"):
+        print(f"error: not an https:// URL: {args.https_endpoint!r}", file=sys.stderr)
+        return 2
+    lambda_arn: str | None = None if args.no_endpoint else (given or [""])[0]
     if lambda_arn == "":
         print(
             "error: --lambda-arn is required (the SAM stack output, arn:aws:lambda:...), "

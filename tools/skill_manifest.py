@@ -11,6 +11,9 @@ So each Alexa region takes the AWS regions that are in it or next to it:
     EU       eu-west-1                       (Europe and India)
     FE       us-west-2, ap-northeast-1       (Japan and Australia)
 
+A self-hosted web service (https://, a certificate from a trusted authority) is one endpoint
+for every region instead.
+
 Privacy. Certification needs a privacy policy URL (the skill keeps check-ins) and the terms of
 use, for every locale (`privacyAndCompliance.locales`). They must be real https pages: a
 placeholder host (example.com, localhost, *.test) is refused.
@@ -96,10 +99,19 @@ def endpoint_arn(value: str, alexa_region: str) -> LambdaArn:
 
 
 def custom_endpoints(default: str, regional: Mapping[str, str]) -> dict[str, Any]:
-    """`apis.custom`'s endpoint and regions, each ARN checked against its Alexa region."""
+    """`apis.custom`'s endpoint and regions, each ARN checked against its Alexa region.
+
+    A default that is an https:// URL is a self-hosted web service with a certificate from
+    a trusted authority; it serves every region.
+    """
     unknown = sorted(r for r in regional if r == DEFAULT or r not in ENDPOINT_REGIONS)
     if unknown:
         raise SkillPackageError(f"no such Alexa region: {', '.join(unknown)} (NA, EU or FE)")
+    if default.startswith("https://"):
+        if regional:
+            raise SkillPackageError("a self-hosted endpoint serves every region: no regional ARN")
+        url = public_page_url(default, "self-hosted endpoint")
+        return {"endpoint": {"uri": url, "sslCertificateType": "Trusted"}}
     apis: dict[str, Any] = {"endpoint": {"uri": endpoint_arn(default, DEFAULT).arn}}
     regions = {
         region: {"endpoint": {"uri": endpoint_arn(arn, region).arn}}

@@ -300,3 +300,34 @@ def test_a_manifest_naming_an_icon_the_builder_does_not_draw_is_refused(tmp_path
         build_skill_package(
             NA_ARN, tmp_path / "pkg", models, privacy_policy_url=POLICY, terms_url=TERMS
         )
+
+
+# --- a self-hosted endpoint -------------------------------------------------------------
+
+
+def test_a_self_hosted_service_is_one_https_endpoint_with_a_trusted_certificate(
+    tmp_path: Path,
+) -> None:
+    """--https-endpoint: the web service's URL for every region, certificate type Trusted."""
+    out = tmp_path / "pkg"
+    url = "https://skill.couples-practice.net/"
+    assert main(["--https-endpoint", url, *LINKS, "--out", str(out)]) == 0
+    assert built(out)["apis"]["custom"] == {
+        "endpoint": {"uri": url, "sslCertificateType": "Trusted"}
+    }
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [["--https-endpoint", "http://skill.couples-practice.net/"],
+     ["--https-endpoint", "https://localhost/"],
+     ["--https-endpoint", "https://skill.couples-practice.net/", "--lambda-arn", NA_ARN],
+     ["--https-endpoint", "https://skill.couples-practice.net/", "--eu-lambda-arn", EU_ARN]],
+)  # fmt: skip
+def test_a_self_hosted_endpoint_must_be_https_and_alone(
+    endpoint: list[str], tmp_path: Path
+) -> None:
+    """Plain http, a placeholder host, or an ARN beside it: exit 2, nothing written."""
+    out = tmp_path / "pkg"
+    assert main([*endpoint, *LINKS, "--out", str(out)]) == 2
+    assert not out.exists()
