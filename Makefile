@@ -6,7 +6,7 @@ PY_READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
-.PHONY: run test lint check-content bench build serve skill-package clean
+.PHONY: run test lint check-content bench bench-web soak build serve serve-dev skill-package clean
 
 $(PY_READY): requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,25 @@ lint: $(PY_READY)
 check-content: $(PY_READY)
 	$(BIN)/python -m pytest -q tests/unit/test_content.py
 
-## bench: cold start, warm latency, DynamoDB calls, memory, artifact size (not a test)
+## bench: cold start, warm latency, DynamoDB calls, memory, artifact size (not a test); then bench-web
 bench: $(PY_READY)
 	$(BIN)/python -m tools.bench $(ARGS)
+	$(MAKE) --no-print-directory bench-web
 
-## serve: the skill as a web service (flask-ask-sdk), Alexa's signature and timestamp checked; ARGS="--port 8000"
+## bench-web: the gunicorn-served web service under signed load on loopback: requests/s, p99, errors
+bench-web: $(PY_READY)
+	$(BIN)/python -m tools.bench_web $(WEB_ARGS)
+
+## soak: ten minutes of steady signed load on the web service; memory (RSS) at start and end
+soak: $(PY_READY)
+	$(BIN)/python -m tools.bench_web --soak 600 $(WEB_ARGS)
+
+## serve: the skill as a web service under gunicorn, every Alexa check on; ARGS="--port 8000 --workers 2 --threads 8"
 serve: $(PY_READY)
+	$(BIN)/python -m tools.wsgi_server $(ARGS)
+
+## serve-dev: the same app on Werkzeug's development server (a laptop, a tunnel); ARGS="--port 8000"
+serve-dev: $(PY_READY)
 	$(BIN)/python -m tools.web_service $(ARGS)
 
 ## build: the Lambda artifact exactly as `sam deploy` ships it (build/lambda)

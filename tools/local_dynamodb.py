@@ -115,9 +115,16 @@ def start(
 
 def point_environment_at(url: str, table_name: str) -> None:
     """Set what the skill reads at import: the endpoint, fake credentials, region, table."""
-    for name in _UNSET:
-        os.environ.pop(name, None)
-    os.environ.update(
+    wanted = environment_for(url, table_name, dict(os.environ))
+    for name in set(os.environ) - set(wanted):
+        del os.environ[name]
+    os.environ.update(wanted)
+
+
+def environment_for(url: str, table_name: str, base: dict[str, str]) -> dict[str, str]:
+    """`base` with what points the skill at the local server (for a child process too)."""
+    env = {name: value for name, value in base.items() if name not in _UNSET}
+    env.update(
         {
             "AWS_ENDPOINT_URL_DYNAMODB": url,
             "AWS_ACCESS_KEY_ID": _FAKE_KEY,
@@ -127,6 +134,7 @@ def point_environment_at(url: str, table_name: str) -> None:
             "TABLE_NAME": table_name,
         }
     )
+    return env
 
 
 def create_table(client: DynamoDBClient, table_name: str) -> None:

@@ -5,8 +5,11 @@ python -m tools.web_service [--host 127.0.0.1] [--port 8000] [--no-verify-i-know
 Every request must carry Alexa's signature over its body (a certificate chain from
 s3.amazonaws.com/echo.api/ that leads to a trusted root and names echo-api.amazon.com), a
 timestamp within 150 seconds, and this skill's id (SKILL_ID). A request that fails any check
-gets HTTP 400 and never reaches the skill. Put it behind HTTPS (a reverse proxy or a tunnel);
-this is Werkzeug's server, fit for self-hosting one skill, not a production WSGI server.
+gets HTTP 400 and never reaches the skill. `GET /health` answers "ok" for a load balancer.
+
+This command runs it on Werkzeug's development server, for a laptop or a tunnel (and the only
+place the checks can be switched off, on loopback). To self-host for real, `make serve` runs
+the same app under gunicorn (tools/wsgi_server.py), behind your HTTPS.
 """
 
 from __future__ import annotations
@@ -89,6 +92,11 @@ def create_app(
         skill=skill, skill_id=skill.skill_id or "reconnect", verifiers=verifiers, app=app
     )
 
+    @app.get("/health")
+    def health() -> Any:
+        """For a load balancer or a supervisor: the process is up (the skill is not invoked)."""
+        return {"status": "ok"}
+
     @app.post("/")
     def invoke() -> Any:
         """Alexa's request in, the skill's response out (400 when unreadable or unverified)."""
@@ -112,6 +120,25 @@ def create_app(
             request_log.info("request", extra=facts)
 
     return app
+
+
+class MissingSkillId(RuntimeError):
+    """Serving with verification but no SKILL_ID, which would answer any skill's requests."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Refusing to serve with verification but no SKILL_ID: Amazon signs requests for "
+            "every skill, so anyone's skill could use this one. Set SKILL_ID=amzn1.ask.skill..."
+        )
+
+
+def verified_app() -> Flask:
+    """The app as self-hosting serves it: Amazon's roots trusted, SKILL_ID required."""
+    from reconnect.app import SKILL  # only now: the skill reads its environment once
+
+    if SKILL.skill_id is None:
+        raise MissingSkillId
+    return create_app(verify=True, skill=SKILL)
 
 
 def _is_envelope(body: bytes, skill: CustomSkill) -> bool:
@@ -151,16 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Refusing {NO_VERIFY_FLAG} on {args.host}: loopback only.", file=sys.stderr)
             return 2
         print(WARNING, file=sys.stderr)
-    from reconnect.app import SKILL
-
-    if not args.no_verify and SKILL.skill_id is None:
-        print(
-            "Refusing to serve with verification but no SKILL_ID: Amazon signs requests for "
-            "every skill, so anyone's skill could use this one. Set SKILL_ID=amzn1.ask.skill...",
-            file=sys.stderr,
-        )
+    try:
+        app = create_app(verify=False) if args.no_verify else verified_app()
+    except MissingSkillId as refusal:
+        print(refusal, file=sys.stderr)
         return 2
-    app = create_app(verify=not args.no_verify, skill=SKILL)
     app.run(host=args.host, port=args.port, threaded=True, debug=False, use_reloader=False)
     return 0
 

@@ -1,4 +1,4 @@
-"""The voice interaction models, the skill manifest and the skill package built from them.
+"""The voice interaction models and the skill manifest, as they sit in interaction_models/.
 
 These are the rules Alexa's model builder and certification apply (or that the
 end-to-end client, virtual-alexa, needs), checked before anything is deployed.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,6 @@ from tests.unit.model_files import (
     CUSTOM_INTENTS,
     INVOCATION_NAME,
     LOCALES,
-    MODELS_DIR,
     REPO_ROOT,
     REQUIRED_BUILT_INS,
     VIRTUAL_ALEXA_LAUNCH_WORDS,
@@ -30,23 +28,7 @@ from tests.unit.model_files import (
     slot_names,
     without_slots,
 )
-from tools.build_skill_package import (
-    SkillPackageError,
-    build_skill_package,
-    is_lambda_arn,
-    main,
-)
 
-GOOD_ARN = "arn:aws:lambda:us-east-1:123456789012:function:reconnect-ritual-skill"
-BAD_ARNS = [
-    "",
-    "${LAMBDA_ARN}",
-    "reconnect-ritual-skill",
-    "arn:aws:s3:::reconnect-ritual",
-    "arn:aws:lambda:us-east-1:1234:function:reconnect-ritual-skill",
-    "arn:aws:lambda:us-east-1:123456789012:function:",
-    'arn:aws:lambda:us-east-1:123456789012:function:x","uri":"https://evil.example',
-]
 # One word, several words, or abbreviations such as "p.m.", and {slot} references.
 SAMPLE_SYNTAX = re.compile(
     r"^(?:[A-Za-z]+(?:'[A-Za-z]+)*|(?:[A-Za-z]\.)+|\{[A-Za-z][A-Za-z0-9_]*\})"
@@ -269,29 +251,35 @@ def test_description_says_it_is_not_a_substitute_for_professional_advice(locale:
     assert 0 < len(published["summary"]) <= 160
 
 
-def test_manifest_endpoint_is_the_lambda_arn_placeholder() -> None:
-    """The endpoint is the ${LAMBDA_ARN} placeholder, filled in when the package is built."""
+def test_manifest_leaves_the_endpoints_to_the_package_builder() -> None:
+    """The source manifest has no endpoint: the builder writes each region's ARN in."""
     manifest = load_manifest()
     assert manifest["manifestVersion"] == "1.0"
-    assert manifest["apis"]["custom"]["endpoint"]["uri"] == "${LAMBDA_ARN}"
+    assert manifest["apis"] == {"custom": {}}
 
 
-def test_manifest_privacy_answers_and_no_placeholder_urls() -> None:
-    """Privacy answers are set, and no placeholder privacy or terms URL is declared."""
+def test_manifest_privacy_answers_say_what_the_skill_keeps() -> None:
+    """It keeps personal information (check-in ratings, hashed voice profiles: yes), is no
+    HIPAA skill, has no purchases or ads, is not for children; the policy links come from
+    the package builder, never from a placeholder in the source."""
     privacy = load_manifest()["privacyAndCompliance"]
-    assert privacy["allowsPurchases"] is False
-    assert privacy["usesPersonalInfo"] is False
-    assert privacy["isChildDirected"] is False
-    assert privacy["isExportCompliant"] is True
-    assert privacy["containsAds"] is False
-    assert "locales" not in privacy
+    assert privacy == {
+        "allowsPurchases": False,
+        "usesPersonalInfo": True,
+        "usesHealthInfo": False,
+        "isChildDirected": False,
+        "isExportCompliant": True,
+        "containsAds": False,
+    }
 
 
-def test_manifest_requests_only_the_timers_and_reminders_permissions() -> None:
-    """Together time's timers and the daily reminder need their readwrite scopes, and no more."""
+def test_manifest_requests_timers_reminders_and_voice_profiles_only() -> None:
+    """Together time's timers, the daily reminder, and `person_id` so that Alexa sends
+    context.System.person for a recognised voice (Skills Personalization), and no more."""
     assert load_manifest()["permissions"] == [
         {"name": "alexa::alerts:timers:skill:readwrite"},
         {"name": "alexa::alerts:reminders:skill:readwrite"},
+        {"name": "alexa::person_id:read"},
     ]
 
 
@@ -309,89 +297,3 @@ def test_ask_resources_deploys_the_built_package_without_infrastructure() -> Non
     assert profile["skillMetadata"]["src"] == "./build/skill-package"
     assert "skillInfrastructure" not in profile
     assert "code" not in profile
-
-
-# --- building the skill package ---------------------------------------------------------
-
-
-def test_build_skill_package_substitutes_the_arn_and_includes_every_locale(
-    tmp_path: Path,
-) -> None:
-    """GIVEN a Lambda ARN WHEN the package is built THEN skill.json points at it and every
-    locale's model is copied unchanged under interactionModels/custom/."""
-    out = build_skill_package(GOOD_ARN, tmp_path / "skill-package")
-
-    manifest_text = (out / "skill.json").read_text("utf-8")
-    assert "${LAMBDA_ARN}" not in manifest_text
-    assert json.loads(manifest_text)["manifest"]["apis"]["custom"]["endpoint"]["uri"] == GOOD_ARN
-    custom = out / "interactionModels" / "custom"
-    assert sorted(p.stem for p in custom.iterdir()) == sorted(LOCALES)
-    for locale in LOCALES:
-        built = (custom / f"{locale}.json").read_bytes()
-        assert built == (MODELS_DIR / f"{locale}.json").read_bytes()
-
-
-def test_build_skill_package_command_line_writes_the_package(tmp_path: Path) -> None:
-    """`python -m tools.build_skill_package --lambda-arn ARN --out DIR` exits 0."""
-    out = tmp_path / "pkg"
-    assert main(["--lambda-arn", GOOD_ARN, "--out", str(out)]) == 0
-    assert (out / "skill.json").is_file()
-
-
-def test_build_skill_package_replaces_a_previous_package(tmp_path: Path) -> None:
-    """A rebuild leaves no stale locale behind."""
-    out = tmp_path / "skill-package"
-    stale = out / "interactionModels" / "custom" / "de-DE.json"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("{}", "utf-8")
-
-    build_skill_package(GOOD_ARN, out)
-
-    assert not stale.exists()
-    assert (out / "interactionModels" / "custom" / "en-US.json").is_file()
-
-
-def test_build_skill_package_refuses_a_folder_holding_other_files(tmp_path: Path) -> None:
-    """The builder never empties a folder that is not a skill package."""
-    (tmp_path / "notes.txt").write_text("keep me", "utf-8")
-
-    with pytest.raises(SkillPackageError):
-        build_skill_package(GOOD_ARN, tmp_path)
-
-    assert (tmp_path / "notes.txt").read_text("utf-8") == "keep me"
-
-
-@pytest.mark.parametrize(
-    "arn",
-    [GOOD_ARN, "arn:aws:lambda:eu-west-1:123456789012:function:reconnect-ritual-skill:live"],
-)
-def test_lambda_arns_are_recognised(arn: str) -> None:
-    """A function ARN, with or without an alias, is accepted."""
-    assert is_lambda_arn(arn)
-
-
-@pytest.mark.parametrize("arn", BAD_ARNS)
-def test_build_skill_package_refuses_a_bad_arn(arn: str, tmp_path: Path) -> None:
-    """Anything that is not a Lambda function ARN is refused and nothing is written."""
-    out = tmp_path / "skill-package"
-
-    with pytest.raises(SkillPackageError):
-        build_skill_package(arn, out)
-    assert main(["--lambda-arn", arn, "--out", str(out)]) == 2
-
-    assert not out.exists()
-
-
-def test_build_skill_package_refuses_to_run_without_an_arn(tmp_path: Path) -> None:
-    """The command line requires --lambda-arn."""
-    out = tmp_path / "skill-package"
-    assert main(["--out", str(out)]) == 2
-    assert not out.exists()
-
-
-def test_first_package_can_leave_the_endpoint_out(tmp_path: Path) -> None:
-    """Without an ARN (the very first `ask deploy`), the manifest has no endpoint at all."""
-    out = build_skill_package(None, tmp_path / "pkg")
-    manifest = json.loads((out / "skill.json").read_text())
-    assert "endpoint" not in manifest["manifest"]["apis"]["custom"]
-    assert "${LAMBDA_ARN}" not in (out / "skill.json").read_text()
