@@ -24,9 +24,10 @@ def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
 
 
 def practice_of_the_day(voice: Voice) -> tuple[Step, str]:
-    """In practice mode: today's practice, drawn from all seven steps, and its step."""
-    every = [(s, p) for s in voice.content.steps for p in s.practices]
-    return voice.pick(every, "practice-mode")
+    """In practice mode: today's practice and its step; the step changes every day, so a week
+    visits all seven, and the practice within it rotates too."""
+    step = voice.pick(voice.content.steps, "practice-mode")
+    return step, voice.pick(step.practices, f"practice-mode-{step.number}")
 
 
 def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:

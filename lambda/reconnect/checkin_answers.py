@@ -62,24 +62,22 @@ def trend_words(voice: Voice, trend: Trend | None) -> str:
     return voice.say(key, before=halves(trend.before), now=now)
 
 
-def finished(voice: Voice, trend: Trend | None, step: int) -> Reply:
-    """Thanks, the trend, and one question from today's step to talk about; the session closes."""
-    return (
-        Reply()
-        .add(
-            voice.say("checkin_thanks_both"),
-            trend_words(voice, trend),
-            voice.say("talk_about", question=talk_question(voice, step)),
-        )
-        .close()
-    )
+def finished(voice: Voice, trend: Trend | None, step: int, unheard: int | None = None) -> Reply:
+    """Thanks, the trend, and one question from today's step to talk about; the session closes.
+
+    `unheard` is their step when they have not heard it yet: the check-in says it is waiting
+    (a step is practised only once heard)."""
+    reply = Reply().add(voice.say("checkin_thanks_both"), trend_words(voice, trend))
+    if unheard is not None:
+        reply.add(voice.say("step_waiting", step_number=unheard))
+    return reply.add(voice.say("talk_about", question=talk_question(voice, step))).close()
 
 
 def cared_for(voice: Voice) -> Reply:
     """A very low check-in: care, and the locale's support line by voice and on a card, instead
     of a question to talk about; the session closes."""
     care = voice.content.care
-    reply = Reply().add(voice.say("checkin_thanks_both"), voice.say("checkin_care"), care.speech)
+    reply = Reply().add(voice.say("checkin_care"), care.speech)
     reply.card = Card(title=care.card_title, text=care.card_text)
     return reply.close()
 

@@ -35,6 +35,7 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     "trend_down_month": _MOVE,
     "talk_about": frozenset({"question"}),
     "checkin_care": _NONE,
+    "step_waiting": frozenset({"step_number"}),
     "greeting_named": frozenset({"name"}),
     # the self-check
     "selfcheck_intro": _NONE,

@@ -47,9 +47,11 @@ def moment_of(waiting: Waiting, ritual_running: bool) -> Moment:
         return Moment.SELFCHECK
     if waiting is Waiting.REMINDER_TIME:
         return Moment.REMINDER
+    if ritual_running and waiting in (Waiting.NOTHING, Waiting.TODAY, Waiting.CARRY_ON):
+        return Moment.TOGETHER  # opening the skill mid-ritual: help speaks of together time
     if waiting.is_yes_no:
         return Moment.OFFER
-    return Moment.TOGETHER if ritual_running else Moment.ANYTIME
+    return Moment.ANYTIME
 
 
 def question_for(voice: Voice, talk: Conversation) -> str | None:

@@ -29,12 +29,15 @@ def talk_topic(voice: Voice, step: int) -> Reply:
     return Reply().add(voice.say("talk_about", question=question)).about(step).close()
 
 
-def small_idea(voice: Voice, step: int, another: int, one_shot: bool) -> Reply:
-    """'Something small we could try': a practice from their step that is not today's, and
-    (in a session) the offer of another."""
-    practices = voice.content.step(min(step, LAST_STEP)).practices
-    todays = rotation(voice.day, len(practices), zlib.crc32(f"practice-{step}".encode()))
-    practice = practices[(todays + 1 + another % (len(practices) - 1)) % len(practices)]
+def small_idea(voice: Voice, step: int, todays: str, another: int, one_shot: bool) -> Reply:
+    """'Something small we could try': a practice from their step that is not today's
+    (`todays`), then, for `another` ones, from the steps after it; in a session, the offer of
+    another. No change of step."""
+    steps = voice.content.steps
+    first = min(step, LAST_STEP)
+    order = [*steps[first - 1 :], *steps[: first - 1]]
+    ideas = [p for s in order for p in s.practices if p != todays]
+    practice = ideas[another % len(ideas)]
     reply = Reply().add(voice.say("small_idea", practice=practice)).about(step)
     if one_shot:
         return reply.close()

@@ -161,7 +161,11 @@ def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
             *(answers.another_practice(voice, n) for n in range(1, 8)),
             answers.at_last_step(voice),
             *(talk_answers.talk_topic(voice, n) for n in range(1, 8)),
-            *(talk_answers.small_idea(voice, n, k, False) for n in range(1, 8) for k in range(3)),
+            *(
+                talk_answers.small_idea(voice, n, "", k, False)
+                for n in range(1, 8)
+                for k in range(3)
+            ),
             talk_answers.about_together_time(voice),
             *(talk_answers.streak(voice, d, False) for d in range(8)),
         ]

@@ -16,7 +16,13 @@ from reconnect.handlers.data import erase_reply
 from reconnect.handlers.dialog import person_id
 from reconnect.handlers.moments import fallback_reply
 from reconnect.handlers.program import move_reply, start_over_reply, today_reply, topic_step
-from reconnect.handlers.ritual import carry_on_reply, start_or_confirm, start_reply
+from reconnect.handlers.ritual import (
+    carry_on_or_resume,
+    carry_on_reply,
+    running_status,
+    start_or_confirm,
+    start_reply,
+)
 from reconnect.handlers.talk import small_idea_reply
 from reconnect.moment_answers import Moment, goodbye
 from reconnect.speech import Reply
@@ -25,9 +31,14 @@ from reconnect.turn import Turn, respond, turn_of
 Answer = Callable[[Turn, HandlerInput], Reply]
 
 
-def welcome_reply(turn: Turn) -> Reply:
-    """The greeting for this couple, and the offer of today's step."""
-    return answers.welcome(turn.voice, turn.greeting, turn.record.step)
+def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """The greeting for this couple (with where together time is, if it is going on), and the
+    offer of today's step."""
+    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
+    status = running_status(turn, handler_input)
+    if status is not None:
+        reply.add(status)
+    return reply
 
 
 def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
@@ -47,7 +58,7 @@ _YES: dict[Waiting, Answer] = {
     Waiting.START_OVER: lambda turn, _: start_over_reply(turn),
     Waiting.RESTART_RITUAL: start_reply,
     Waiting.START_RITUAL: start_or_confirm,
-    Waiting.CARRY_ON: carry_on_reply,
+    Waiting.CARRY_ON: carry_on_or_resume,
     Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
     Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.voice, topic_step(turn)),
 }
@@ -63,7 +74,7 @@ class Launch(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         """Greet (a recognised voice by name), then offer today's step."""
         turn = turn_of(handler_input)
-        reply = welcome_reply(turn)
+        reply = welcome_reply(turn, handler_input)
         person = person_id(handler_input)
         if person is not None:
             reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
@@ -77,7 +88,7 @@ class NavigateHome(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The greeting again."""
-        return welcome_reply(turn)
+        return welcome_reply(turn, handler_input)
 
 
 class Yes(IntentHandler):

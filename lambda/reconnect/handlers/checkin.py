@@ -17,6 +17,7 @@ from reconnect.conversation import FirstRating
 from reconnect.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.handlers.dialog import elicit, person_id, slot_value, started
 from reconnect.handlers.program import todays_step
+from reconnect.record import LAST_STEP
 from reconnect.speech import Reply
 from reconnect.turn import Turn
 
@@ -66,7 +67,9 @@ def _complete(turn: Turn, ratings: tuple[int, int], keys: tuple[str | None, str 
     if checkin.needs_care(ratings, before, turn.today):
         return saved_or_say_so(turn, say.cared_for(turn.voice))
     trend = checkin.today_trend(history, turn.today)
-    return saved_or_say_so(turn, say.finished(turn.voice, trend, todays_step(turn)))
+    record = turn.record
+    unheard = record.step if record.step <= LAST_STEP and not program.is_heard(record) else None
+    return saved_or_say_so(turn, say.finished(turn.voice, trend, todays_step(turn), unheard))
 
 
 def _elicit(handler_input: HandlerInput, reply: Reply) -> Reply:

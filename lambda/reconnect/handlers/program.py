@@ -172,7 +172,8 @@ class StayOnStep(IntentHandler):
         """Hold the step and say so."""
         turn.record = program.stay(turn.record)
         step = program.current_step(turn.record)
-        return saved_or_say_so(turn, answers.simple(turn.voice, "stay_on_step", step_number=step))
+        reply = answers.simple(turn.voice, "stay_on_step", step_number=step)
+        return saved_or_say_so(turn, reply.close() if turn.one_shot else reply)
 
 
 class StartOver(IntentHandler):

@@ -83,6 +83,14 @@ class StartRitual(IntentHandler):
         return start_or_confirm(turn, handler_input)
 
 
+def carry_on_or_resume(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """'Yes' to 'shall we carry on?': a paused ritual resumes; a running one carries on."""
+    current = _running(turn, request_time(handler_input))
+    if current is not None and ritual.is_paused(current):
+        return ResumeRitual().reply(turn, handler_input)
+    return carry_on_reply(turn, handler_input)
+
+
 def start_or_confirm(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Start together time, or, when one is going, ask before starting afresh."""
     if ritual.is_running(turn.record.ritual, request_time(handler_input)):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from reconnect import progress_summary, talk_answers
+from reconnect import answers, progress_summary, talk_answers
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.program import todays_step
+from reconnect.record import PRACTICE_MODE
 from reconnect.speech import Reply
 from reconnect.turn import Turn
 
@@ -35,7 +36,12 @@ def small_idea_reply(turn: Turn) -> Reply:
     """A small idea, never today's practice, and in one session never the same twice running."""
     given = turn.talk.ideas
     turn.talk.ideas += 1
-    return talk_answers.small_idea(turn.voice, todays_step(turn), given, turn.one_shot)
+    step = todays_step(turn)
+    if turn.record.step == PRACTICE_MODE:
+        todays = answers.practice_of_the_day(turn.voice)[1]
+    else:
+        todays = turn.voice.pick(turn.content.step(step).practices, f"practice-{step}")
+    return talk_answers.small_idea(turn.voice, step, todays, given, turn.one_shot)
 
 
 class AboutTogetherTime(IntentHandler):
