@@ -15,6 +15,16 @@ from reconnect.numbers import parse_number
 from reconnect.record import FIRST_STEP, LAST_STEP
 
 MATCH = "ER_SUCCESS_MATCH"
+# The ordinal's own words, for a request that carries no resolution (a local console's).
+_ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        [("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"),
+         ("fifth", "5th"), ("sixth", "6th"), ("seventh", "7th")],
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,8 +47,12 @@ def step_asked(handler_input: HandlerInput) -> StepAsked:
 
 
 def _ordinal_id(handler_input: HandlerInput) -> int | None:
-    """The id ('1'..'7') entity resolution matched for the ordinal slot, as a number."""
+    """The id ('1'..'7') entity resolution matched for the ordinal slot, as a number; without a
+    resolution, the ordinal's own word ('first')."""
     slot = get_slot(handler_input, "ordinal")
+    said = getattr(slot, "value", None)
+    if isinstance(said, str) and not getattr(slot, "resolutions", None):
+        return _ORDINALS.get(said.strip().lower())
     resolutions = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None)
     for authority in resolutions or []:
         code = getattr(getattr(authority, "status", None), "code", None)
