@@ -116,7 +116,7 @@ def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
 def at_last_step(voice: Voice) -> Reply:
     """'Next step' on step seven, before it is practised: what comes after the path."""
     reply = Reply().add(voice.say("at_last_step")).about(LAST_STEP)
-    return reply.ask(voice.say("ask_what_next"))
+    return reply.ask(voice.say("ask_more"), Waiting.MORE)
 
 
 def more(voice: Voice, number: int) -> Reply:

@@ -36,8 +36,8 @@ def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     offer of today's step."""
     reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
     status = running_status(turn, handler_input)
-    if status is not None:
-        reply.add(status)
+    if status is not None:  # together time is going on: that, not today's step, comes first
+        reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
     return reply
 
 
