@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from reconnect.content import Step
+from reconnect.conversation import Waiting
 from reconnect.program import Greeting, Today
 from reconnect.record import LAST_STEP
 from reconnect.speech import Card, Reply, Voice, plain_text
-
-PENDING_TODAY = "hear_today"
-PENDING_MORE = "more"
-PENDING_DELETE = "delete"
-PENDING_START_OVER = "start_over"
 
 
 def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
@@ -23,13 +20,25 @@ def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
         Greeting.FREQUENT: lambda: voice.say("greeting_frequent", step_number=step),
         Greeting.PATH_DONE: lambda: voice.say("greeting_path_done"),
     }[kind]()
-    return Reply().add(greeting).ask(voice.say("ask_hear_today"), PENDING_TODAY)
+    return Reply().add(greeting).ask(voice.say("ask_hear_today"), Waiting.TODAY)
+
+
+def practice_of_the_day(voice: Voice) -> tuple[Step, str]:
+    """In practice mode: today's practice and its step; the step changes every day, so a week
+    visits all seven, and the practice within it rotates too."""
+    step = voice.pick(voice.content.steps, "practice-mode")
+    return step, voice.pick(step.practices, f"practice-mode-{step.number}")
 
 
 def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
     """Today's step and today's practice; a one-shot answer closes the session."""
     if today.practice_mode:
-        reply = _practice_of_the_day(voice)
+        step, practice = practice_of_the_day(voice)
+        intro = voice.say(
+            "practice_mode_intro", step_number=step.number, step_title=step.title, practice=practice
+        )
+        reply = Reply().add(intro)
+        reply.card = Card(title="Today's practice", text=plain_text(intro))
     else:
         step = voice.content.step(today.step)
         practice = voice.pick(step.practices, f"practice-{step.number}")
@@ -42,50 +51,87 @@ def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
             title=f"Step {step.number}: {sentence_case(plain_text(step.title))}",
             text=f"{plain_text(step.short)}\n\n{plain_text(practice)}",
         )
+    reply.about(step.number)
     if one_shot:
         return reply.close()
-    return reply.ask(voice.say("ask_more"), PENDING_MORE)
+    return reply.ask(voice.say("ask_more"), Waiting.MORE)
 
 
-def _practice_of_the_day(voice: Voice) -> Reply:
-    every = [(s, p) for s in voice.content.steps for p in s.practices]
-    step, practice = voice.pick(every, "practice-mode")
-    intro = voice.say(
-        "practice_mode_intro", step_number=step.number, step_title=step.title, practice=practice
+def another_practice(voice: Voice, after: int) -> Reply:
+    """Practice mode's 'next': a practice from the step after the one they just heard."""
+    step = voice.content.step(after % LAST_STEP + 1)
+    practice = voice.pick(step.practices, f"practice-{step.number}")
+    said = voice.say(
+        "practice_next", step_number=step.number, step_title=step.title, practice=practice
     )
-    reply = Reply().add(intro)
-    reply.card = Card(title="Today's practice", text=plain_text(intro))
-    return reply
+    return Reply().add(said).about(step.number).ask(voice.say("ask_more"), Waiting.MORE)
 
 
 def step_overview(voice: Voice, number: int) -> Reply:
-    """A step heard on moving to it: its short version and one question to ask each other."""
+    """A step they moved to: where they now are, its short version, one thing to talk about."""
     step = voice.content.step(number)
-    question = voice.pick(step.questions, f"question-{number}")
+    invite = voice.pick(step.questions, f"question-{number}").invite
     return (
         Reply()
         .add(
-            voice.say("step_intro", step_number=number, step_title=step.title),
+            voice.say("move_intro", step_number=number, step_title=step.title),
             step.short,
-            voice.say("question_intro", question=question),
+            voice.say("invite_intro", invite=invite),
         )
-        .ask(voice.say("ask_more"), PENDING_MORE)
+        .about(number)
+        .ask(voice.say("ask_more"), Waiting.MORE)
     )
 
 
-def more(voice: Voice, number: int) -> Reply:
-    """The longer 'tell me more' for a step."""
+def hear_step(voice: Voice, number: int, theirs: int) -> Reply:
+    """A step they asked to hear: its short version; if it is not theirs, an offer to move."""
     step = voice.content.step(number)
-    reply = Reply().add(voice.say("more_intro", step_number=number), step.more)
-    if number == LAST_STEP:
-        reply.add(voice.content.closing)
-    return reply.ask(voice.say("ask_open"))
+    reply = Reply().add(voice.say("step_intro", step_number=number, step_title=step.title))
+    reply.add(step.short).about(number)
+    if number == theirs:
+        reply.add(voice.say("hear_step_is_theirs"))
+        return reply.ask(voice.say("ask_more"), Waiting.MORE)
+    reply.add(where_they_are(voice, theirs))
+    reply.offer = number
+    return reply.ask(voice.say("ask_make_step", step_number=number), Waiting.MOVE)
 
 
-def steps_list(voice: Voice) -> Reply:
-    """The seven steps by name."""
+def where_they_are(voice: Voice, step: int) -> str:
+    """'You're on step two.' (or that the path is walked), for answers that look elsewhere."""
+    if step > LAST_STEP:
+        return voice.say("current_practice_mode")
+    return voice.say("you_are_on", step_number=step, step_title=voice.content.step(step).title)
+
+
+def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
+    """'Which step are we on?': their step named plainly; in a session, the offer to hear it."""
+    reply = Reply().add(where_they_are(voice, step)).about(min(step, LAST_STEP))
+    if step <= LAST_STEP and not heard:
+        reply.add(voice.say("step_not_heard_yet"))
+    if one_shot:
+        return reply.close()
+    return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)
+
+
+def at_last_step(voice: Voice) -> Reply:
+    """'Next step' on step seven, before it is practised: what comes after the path."""
+    reply = Reply().add(voice.say("at_last_step")).about(LAST_STEP)
+    return reply.ask(voice.say("ask_more"), Waiting.MORE)
+
+
+def more(voice: Voice, number: int) -> Reply:
+    """The longer 'tell me more' for a step (in practice mode, the step of today's practice),
+    and the offer of something to talk about."""
+    step = voice.content.step(number)
+    reply = Reply().add(voice.say("more_intro", step_number=number), step.more).about(number)
+    return reply.ask(voice.say("ask_talk_topic"), Waiting.TALK)
+
+
+def steps_list(voice: Voice, step: int) -> Reply:
+    """The seven steps by name, and where they are."""
     titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in voice.content.steps]
-    return Reply().add(voice.say("list_steps_intro"), *titles).ask(voice.say("ask_which_step"))
+    reply = Reply().add(voice.say("list_steps_intro"), *titles, where_they_are(voice, step))
+    return reply.ask(voice.say("ask_which_step"))
 
 
 def burnout_signs(voice: Voice) -> Reply:
@@ -95,18 +141,13 @@ def burnout_signs(voice: Voice) -> Reply:
     return (
         Reply()
         .add(c.signs_intro, *items, c.signs_outro)
-        .ask(voice.say("ask_hear_today"), PENDING_TODAY)
+        .ask(voice.say("ask_hear_today"), Waiting.TODAY)
     )
 
 
 def simple(voice: Voice, key: str, **values: object) -> Reply:
     """One prompt, then the question of what next, naming a few things to say."""
     return Reply().add(voice.say(key, **values)).ask(voice.say("ask_what_next"))
-
-
-def open_question(voice: Voice, key: str, **values: object) -> Reply:
-    """A prompt that already names what to say, then a plain 'what would you like?'."""
-    return Reply().add(voice.say(key, **values)).ask(voice.say("ask_open"))
 
 
 def step_range(voice: Voice, number: int | None) -> Reply:
@@ -117,16 +158,6 @@ def step_range(voice: Voice, number: int | None) -> Reply:
         else voice.say("step_out_of_range", number=number)
     )
     return Reply().add(said).ask(voice.say("ask_which_step"))
-
-
-def help_text(voice: Voice) -> Reply:
-    """Help: what this is, that it is not therapy, what to say; ends with a question."""
-    return open_question(voice, "help")
-
-
-def goodbye(voice: Voice) -> Reply:
-    """A warm goodbye that ends the session."""
-    return Reply().add(voice.say("goodbye")).close()
 
 
 def crisis(voice: Voice) -> Reply:

@@ -24,6 +24,10 @@ MAX_CHECKINS = KEEP_DAYS * len(PARTNERS)  # a year of one check-in a day; more a
 WEEK, MONTH = 7, 30
 EPOCH = date(2020, 1, 1)  # stored days count from here: compact in the record and the session
 STEADY_WITHIN = 1.0  # a change smaller than one point (in halves) is "about the same"
+# A very low check-in is met with care and a support line, not with a question to talk about.
+CARE_PARTNER_AT_MOST = 1  # either partner at one or less
+CARE_AVERAGE_AT_MOST = 2.0  # the two of them at two or less on average
+CARE_DROP_AT_LEAST = 4.0  # or four points or more below their previous check-in
 
 _SCALE_SUFFIX = re.compile(r"\s*(?:out of|outta|/)\s*(?:ten|10)\s*$")
 _FILLER = frozenset(
@@ -152,6 +156,25 @@ def merge(
     merged = (Counter(theirs) - dropped) + added
     newest = max(merged, key=lambda e: e.day, default=None)
     return prune(merged.elements(), newest.day) if newest else ()
+
+
+def needs_care(ratings: Sequence[int], before: Iterable[CheckIn], today: date) -> bool:
+    """Whether today's ratings are very low: either partner at one or less, the two of them at
+    two or less on average, or four points or more below their previous check-in."""
+    if not ratings:
+        return False
+    average = sum(ratings) / len(ratings)
+    if min(ratings) <= CARE_PARTNER_AT_MOST or average <= CARE_AVERAGE_AT_MOST:
+        return True
+    previous = previous_score(before, today)
+    return previous is not None and previous - average >= CARE_DROP_AT_LEAST
+
+
+def previous_score(before: Iterable[CheckIn], today: date) -> float | None:
+    """The couple's score at their last check-in before this one: today's earlier one if there
+    was one, else the latest day before today."""
+    scores = {day: score for day, score in daily_scores(before).items() if day <= today}
+    return scores[max(scores)] if scores else None
 
 
 def daily_scores(history: Iterable[CheckIn]) -> dict[date, float]:

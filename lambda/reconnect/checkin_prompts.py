@@ -15,6 +15,7 @@ _MOVE = frozenset({"before", "now"})
 CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     # check-ins
     "checkin_intro": _NONE,
+    "partners_who": _NONE,
     "ask_rating_first": _NONE,
     "ask_rating_first_named": frozenset({"name"}),
     "rating_thanks": _NONE,
@@ -33,6 +34,8 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     "trend_down_week": _MOVE,
     "trend_down_month": _MOVE,
     "talk_about": frozenset({"question"}),
+    "checkin_care": _NONE,
+    "step_waiting": frozenset({"step_number"}),
     "greeting_named": frozenset({"name"}),
     # the self-check
     "selfcheck_intro": _NONE,
@@ -47,6 +50,7 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     "selfcheck_focus": _STEP,
     "selfcheck_keep_going": _STEP,
     "ask_go_to_step": frozenset({"step_number"}),
+    "selfcheck_already_there": _NONE,
     # how are we doing
     "progress_new": _NONE,
     "progress_step": _STEP,
@@ -56,6 +60,7 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     "progress_week_one": _NONE,
     "progress_month": frozenset({"days"}),
     "progress_quiet_week": frozenset({"days"}),
+    "progress_quiet_week_one": _NONE,
     "progress_rituals": frozenset({"count"}),
     "progress_rituals_one": _NONE,
     "progress_trend_up": _MOVE,
@@ -65,6 +70,7 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
     # reminders
     "ask_reminder_time": _NONE,
     "ask_reminder_time_again": _NONE,
+    "ask_reminder_time_in": frozenset({"period"}),
     "reminder_set": frozenset({"time"}),
     "reminder_moved": frozenset({"time"}),
     "reminder_text": _NONE,

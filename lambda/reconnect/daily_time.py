@@ -10,6 +10,8 @@ from reconnect.numbers import parse_number
 
 # What AMAZON.TIME sends for a part of the day said without a clock time ("in the evening").
 VAGUE = frozenset({"MO", "AF", "EV", "NI"})
+PERIOD_OF = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+AFTERNOON_BELOW = 6  # "at three", with no morning or evening: the afternoon, not 3 a.m.
 _LATER = frozenset({"afternoon", "evening", "night", "tonight", "pm", "p.m."})
 _EARLY = frozenset({"morning", "am", "a.m."})
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2})?$")
@@ -42,11 +44,16 @@ class DailyTime:
         return cls(int(found[1]), int(found[2]))
 
 
-def parse_time(value: str | None, period: str | None = None) -> DailyTime | None:
+def parse_time(
+    value: str | None, period: str | None = None, now: time | None = None
+) -> DailyTime | None:
     """The time in an AMAZON.TIME value ('20:00') or in words ('eight thirty', '8 pm').
 
-    `period` is what else was said ("evening"): it turns 'eight' into 20:00. A bare small hour
-    in words ('at three') is taken as the afternoon, since nobody wants a 3 a.m. ritual.
+    `period` is what else was said ("evening"): it turns 'eight' into 20:00. An hour said with
+    neither morning nor evening (AMAZON.TIME sends '07:00' for a bare 'seven') is read the way
+    people mean it: one to five is the afternoon (nobody wants a 3 a.m. ritual), and six to
+    eleven is whichever of the two comes next after `now` ('at seven', said at 6 p.m., is
+    7 p.m.); the answer says it back with a.m. or p.m.
     """
     if value is None:
         return None
@@ -69,11 +76,23 @@ def parse_time(value: str | None, period: str | None = None) -> DailyTime | None
         hour, minute, worded = *words, True
     if hour > 23 or minute > 59:
         return None
-    if hour < 12 and (later or (worded and not early and 1 <= hour <= 6)):
-        hour += 12
-    elif hour == 12 and early:
-        hour = 0
+    if hour == 12 and early:
+        return DailyTime(0, minute)
+    if hour >= 12 or hour == 0 or early:
+        return DailyTime(hour, minute)
+    if later:
+        return DailyTime(hour + 12, minute)
+    if now is None:  # no clock to read it by: a small hour in words is the afternoon
+        return DailyTime(hour + 12 if worded and hour <= AFTERNOON_BELOW else hour, minute)
+    if hour < AFTERNOON_BELOW or time(hour, minute) <= now < time(hour + 12, minute):
+        return DailyTime(hour + 12, minute)  # the morning one has passed: the evening comes next
     return DailyTime(hour, minute)
+
+
+def period_of(value: str | None, period: str | None) -> str | None:
+    """The part of the day said without a clock time ('EV' is 'evening'), else `period`."""
+    code = (value or "").strip().upper()
+    return PERIOD_OF.get(code, period)
 
 
 def is_vague(value: str | None) -> bool:

@@ -12,14 +12,17 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from reconnect import clock, program, ritual
+from reconnect import clock, conversation, program, ritual
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
 from reconnect.store import Store, Stored, StoreUnavailable
-from reconnect.turn import S_RECORD, S_VERSION, S_ZONE, TURN, Turn, session
+from reconnect.turn import TURN, Turn, session
 
 log = logging.getLogger(__name__)
+
+# The record as last read or written rides in the session, so a session reads DynamoDB once.
+S_RECORD, S_VERSION = "record", "version"
 
 
 class LoadTurn(AbstractRequestInterceptor):
@@ -43,13 +46,15 @@ class LoadTurn(AbstractRequestInterceptor):
                 log.warning("load failed", extra={"reason": str(error)})
         record = stored.record if stored is not None else Record()
 
-        zone = attributes.get(S_ZONE)
-        if not isinstance(zone, str) or clock.zone_info(zone) is None:
+        talk = conversation.read(attributes)
+        talk.turns += 1
+        zone = talk.zone
+        if zone is None or clock.zone_info(zone) is None:
             device_zone = clock.device_time_zone(handler_input)
             if device_zone is not None and device_zone != record.time_zone:
                 record = replace(record, time_zone=device_zone)
             zone = record.time_zone or content.time_zone
-        attributes[S_ZONE] = zone
+        talk.zone = zone
         moment = clock.request_time(handler_input)
         local = clock.local_zone(zone, content.time_zone)
         today = moment.astimezone(local).date()
@@ -60,7 +65,7 @@ class LoadTurn(AbstractRequestInterceptor):
         new_session = envelope.session is None or bool(envelope.session.new)
         handler_input.attributes_manager.request_attributes[TURN] = Turn(
             content=content,
-            voice=Voice(content, today),
+            voice=Voice(content, today, talk.turns),
             today=today,
             user_id=user_id,
             store=self._store,
@@ -69,6 +74,7 @@ class LoadTurn(AbstractRequestInterceptor):
             greeting=greeting,
             one_shot=new_session and isinstance(envelope.request, IntentRequest),
             zone=zone,
+            talk=talk,
         )
 
 

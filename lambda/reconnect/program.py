@@ -38,7 +38,11 @@ class Today:
 
 
 def settle(record: Record, today: date) -> Record:
-    """Move on to the next step when the current one was practised on an earlier day."""
+    """Move on to the next step when the current one was practised on an earlier day.
+
+    The step reached this way is earned but not yet heard: `heard_step` stays on the step they
+    heard, so 'next step' today means this step, never the one after it.
+    """
     if record.hold or record.practised_on is None or record.practised_on >= today:
         return record
     if record.step == LAST_STEP:
@@ -85,17 +89,30 @@ def today_of(record: Record) -> Today:
     return Today(step=record.step, practice_mode=False)
 
 
+def is_heard(record: Record) -> bool:
+    """Whether they have heard today's step (in practice mode: a practice) as theirs."""
+    return record.heard_step == record.step
+
+
 def mark_heard(record: Record, today: date) -> Record:
-    """Note that the couple heard their step today."""
-    return record if record.heard_on == today else replace(record, heard_on=today)
+    """Note that the couple heard their own step today (looking at another step is not this)."""
+    if record.heard_step == record.step and record.heard_on == today:
+        return record
+    return replace(record, heard_step=record.step, heard_on=today)
 
 
 def mark_practised(record: Record, today: date) -> Record:
-    """Note that the couple practised their step today (a check-in or together time)."""
+    """Count a check-in or together time: a day they made time, and practice of a heard step.
+
+    A step they never heard is not practised by it: a couple who only check in stays where
+    they are, and hears the step before it can move them on.
+    """
     record = note_practice_day(record, today)
-    if record.practised_on == today:
+    if not is_heard(record) or record.practised_on == today:
         return record
-    return replace(record, practised_on=today, heard_on=record.heard_on or today)
+    if record.heard_on is not None and record.heard_on > today:
+        return record
+    return replace(record, practised_on=today)
 
 
 def note_practice_day(record: Record, day: date) -> Record:
@@ -112,11 +129,23 @@ def current_step(record: Record) -> int:
     return min(record.step, LAST_STEP)
 
 
+def next_target(record: Record) -> int:
+    """The step 'next step' means: the one after the step they last heard, never two ahead.
+
+    A step earned but not yet heard is itself 'next'; a couple who never heard a step starts
+    with step one. After step seven comes practice mode.
+    """
+    if record.heard_step is None:
+        return record.step
+    return min(record.heard_step + 1, record.step + 1, PRACTICE_MODE)
+
+
 def next_step(record: Record) -> Record | None:
-    """Move on at once; None when there is no step after this one."""
-    if record.step >= LAST_STEP:
+    """Move to the step 'next' means; None when they are past step seven already."""
+    target = next_target(record)
+    if target > LAST_STEP:
         return None
-    return _go(record, record.step + 1)
+    return _go(record, target) if target != record.step else replace(record, hold=False)
 
 
 def previous_step(record: Record) -> Record | None:

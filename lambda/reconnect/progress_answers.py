@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from reconnect.checkin import Direction
-from reconnect.checkin_answers import score
+from reconnect.conversation import Waiting
 from reconnect.daily_time import DailyTime, spoken
 from reconnect.progress_summary import WEEK, Progress
 from reconnect.record import LAST_STEP
 from reconnect.speech import Card, Reply, Voice, plain_text
+from reconnect.spoken_numbers import halves as score
+from reconnect.spoken_numbers import words
 
 
 def how_we_are_doing(voice: Voice, progress: Progress, one_shot: bool) -> Reply:
@@ -22,20 +24,22 @@ def how_we_are_doing(voice: Voice, progress: Progress, one_shot: bool) -> Reply:
         reply.add(*_practice(voice, progress), _rituals(voice, progress), _trend(voice, progress))
     reply.add(_step(voice, progress.step))
     reply.card = Card(title="How you two are doing", text=plain_text(" ".join(reply.parts)))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_open"))
+    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
 def _practice(voice: Voice, progress: Progress) -> list[str]:
     week, month = progress.week_days, progress.month_days
     if week == 0:
-        return [voice.say("progress_quiet_week", days=month)] if month else []
+        if month == 1:
+            return [voice.say("progress_quiet_week_one")]
+        return [voice.say("progress_quiet_week", days=words(month))] if month else []
     if week >= WEEK:
         said = voice.say("progress_week_all")
     elif week == 1:
         said = voice.say("progress_week_one")
     else:
-        said = voice.say("progress_week", days=week)
-    return [said, voice.say("progress_month", days=month)] if month > week else [said]
+        said = voice.say("progress_week", days=words(week))
+    return [said, voice.say("progress_month", days=words(month))] if month > week else [said]
 
 
 def _rituals(voice: Voice, progress: Progress) -> str:
@@ -43,7 +47,7 @@ def _rituals(voice: Voice, progress: Progress) -> str:
         return ""
     if progress.rituals_completed == 1:
         return voice.say("progress_rituals_one")
-    return voice.say("progress_rituals", count=progress.rituals_completed)
+    return voice.say("progress_rituals", count=words(progress.rituals_completed))
 
 
 def _trend(voice: Voice, progress: Progress) -> str:
@@ -67,13 +71,13 @@ def _step(voice: Voice, step: int) -> str:
 def reminder_set(voice: Voice, at: DailyTime, moved: bool, one_shot: bool) -> Reply:
     """The reminder restated with its time; a one-shot closes."""
     reply = Reply().add(voice.say("reminder_moved" if moved else "reminder_set", time=spoken(at)))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_open"))
+    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
 def reminder_line(voice: Voice, key: str, one_shot: bool, **values: object) -> Reply:
     """One reminders sentence; a one-shot closes, in a session the conversation goes on."""
     reply = Reply().add(voice.say(key, **values))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_open"))
+    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
 def reminder_text(voice: Voice) -> str:
@@ -81,6 +85,12 @@ def reminder_text(voice: Voice) -> str:
     return voice.say("reminder_text")
 
 
-def ask_time(voice: Voice, again: bool) -> Reply:
-    """Ask what time the daily reminder should come."""
-    return Reply().ask(voice.say("ask_reminder_time_again" if again else "ask_reminder_time"))
+def ask_time(voice: Voice, again: bool, period: str | None = None) -> Reply:
+    """Ask what time the daily reminder should come ('what time in the evening?')."""
+    if again:
+        question = voice.say("ask_reminder_time_again")
+    elif period:
+        question = voice.say("ask_reminder_time_in", period=period)
+    else:
+        question = voice.say("ask_reminder_time")
+    return Reply().ask(question, Waiting.REMINDER_TIME)

@@ -83,9 +83,10 @@ class RitualState:
 class Record:
     """Everything kept for one couple: numbers and dates only, never anything said."""
 
-    step: int = FIRST_STEP
-    heard_on: date | None = None
-    practised_on: date | None = None
+    step: int = FIRST_STEP  # today's step: 1-7, or PRACTICE_MODE
+    heard_step: int | None = None  # the step they last heard as theirs (never a step looked at)
+    heard_on: date | None = None  # when they last heard it
+    practised_on: date | None = None  # when `step` was practised; only ever a heard step
     hold: bool = False
     paths_completed: int = 0
     first_seen: date | None = None
@@ -136,13 +137,16 @@ class Record:
                 continue
             values[f.name] = _coerce(f.name, data[f.name])
         record = cls(**values)
-        if not FIRST_STEP <= record.step <= PRACTICE_MODE:
-            raise ValueError("step out of range")
+        for name in _STEP_FIELDS:
+            value = getattr(record, name)
+            if value is not None and not FIRST_STEP <= value <= PRACTICE_MODE:
+                raise ValueError(f"{name} out of range")
         return record
 
 
 _DATE_FIELDS = frozenset({"heard_on", "practised_on", "first_seen", "last_seen"})
 _INT_FIELDS = frozenset({"step", "paths_completed", "visit_days", "rituals_completed"})
+_STEP_FIELDS = frozenset({"step", "heard_step"})
 _BOOL_FIELDS = frozenset({"hold", "timers_permission_declined"})
 MAX_VOICES = 2
 _VOICE = re.compile(r"[0-9a-f]{16}")
@@ -154,7 +158,7 @@ def _coerce(name: str, value: object) -> Any:
         if not isinstance(value, str):
             raise ValueError(f"{name} is not a date")
         return date.fromisoformat(value)
-    if name in _INT_FIELDS:
+    if name in _INT_FIELDS or name in _STEP_FIELDS:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError(f"{name} is not a number")
         number = int(value)

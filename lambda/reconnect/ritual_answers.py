@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+from reconnect.conversation import Waiting
 from reconnect.record import LAST_STEP
 from reconnect.ritual import SCHEDULE, Change, Part
 from reconnect.speech import Reply, Voice
+from reconnect.spoken_numbers import duration, times
 from reconnect.timers import Announcement
 
-PENDING_RESTART = "restart_ritual"
 _PAUSE = '<break time="700ms"/>'
 
 
 def spoken_time(seconds: int) -> str:
-    """A time the way people say it: '40 seconds', '1 minute', '6 minutes and 30 seconds'."""
-    seconds = max(0, seconds)
-    if seconds < 60:
-        rounded = max(5, (seconds + 2) // 5 * 5) if seconds else 0
-        if rounded < 60:
-            return f"{rounded} seconds"
-    minutes, rest = divmod((seconds + 5) // 10 * 10, 60)
-    said = f"{minutes} minute{'' if minutes == 1 else 's'}"
-    return f"{said} and {rest} seconds" if rest else said
+    """A time the way people say it: 'forty seconds', 'a minute', 'six and a half minutes'."""
+    return duration(seconds)
 
 
 def times_said(count: int) -> str:
-    """'once', 'twice', '3 times'."""
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    """'once', 'twice', 'three times'."""
+    return times(count)
 
 
 def prompt_step(voice: Voice, step: int) -> int:
@@ -106,4 +100,4 @@ def one_line(voice: Voice, key: str, **values: object) -> Reply:
 
 def confirm_restart(voice: Voice) -> Reply:
     """A ritual is going: ask before starting another."""
-    return Reply().ask(voice.say("ritual_restart_confirm"), PENDING_RESTART)
+    return Reply().ask(voice.say("ritual_restart_confirm"), Waiting.RESTART_RITUAL)

@@ -8,12 +8,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from reconnect.content import LocaleContent
+from reconnect.conversation import Waiting
 from reconnect.program import rotation
 
 T = TypeVar("T")
+# A real answer is what 'repeat' says again; a fallback or a repeat leaves the last one in place.
+Kind = Literal["answer", "fallback", "repeat"]
 MAX_SPEECH_CHARS = 8000
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -35,26 +38,34 @@ class Reply:
     question: str | None = None
     end_session: bool = False
     card: Card | None = None
-    pending: str | None = None  # what a following "yes" or "no" answers
+    waiting: Waiting = Waiting.NOTHING  # what the question waits for (a "yes", a rating...)
     urgent: bool = False  # safety words: nothing else is said before or after them
+    kind: Kind = "answer"
+    topic: int | None = None  # the step this answer spoke about ('tell me more' follows it)
+    offer: int | None = None  # the step a "yes" would move them to
 
     def add(self, *fragments: str) -> Reply:
         """Append spoken fragments."""
         self.parts.extend(f for f in fragments if f)
         return self
 
-    def ask(self, question: str, pending: str | None = None) -> Reply:
+    def ask(self, question: str, waiting: Waiting = Waiting.NOTHING) -> Reply:
         """End with a question; the session stays open and the question is the reprompt."""
         self.question = question
-        self.pending = pending
+        self.waiting = waiting
         self.end_session = False
         return self
 
     def close(self) -> Reply:
         """End the session after speaking."""
         self.question = None
-        self.pending = None
+        self.waiting = Waiting.NOTHING
         self.end_session = True
+        return self
+
+    def about(self, step: int | None) -> Reply:
+        """Note the step this answer speaks about, for 'tell me more' and talk topics."""
+        self.topic = step
         return self
 
     def speech(self) -> str:
@@ -63,16 +74,23 @@ class Reply:
 
 
 class Voice:
-    """Picks phrasings for one locale and one local day."""
+    """Picks phrasings for one locale, one local day and one turn of a session.
 
-    def __init__(self, content: LocaleContent, day: date) -> None:
+    Prompts rotate by the day, so a couple who comes daily hears variety, and by the turn, so
+    that within one session the same prompt (a reprompt, a fallback) is never heard twice in a
+    row. Content entries (practices, questions) rotate by the day only: today's stays today's.
+    """
+
+    def __init__(self, content: LocaleContent, day: date, turn: int = 0) -> None:
         self.content = content
         self.day = day
+        self.turn = turn
 
     def say(self, key: str, **values: object) -> str:
-        """One phrasing of a recurring prompt, chosen by the day, with its placeholders filled."""
+        """One phrasing of a prompt, chosen by the day and the turn, its placeholders filled."""
         phrasings = self.content.phrasings(key)
-        chosen = phrasings[rotation(self.day, len(phrasings), zlib.crc32(key.encode()))]
+        salt = zlib.crc32(key.encode()) + self.turn
+        chosen = phrasings[rotation(self.day, len(phrasings), salt)]
         return chosen.format(**values) if values else chosen
 
     def pick(self, options: Sequence[T], salt: str) -> T:

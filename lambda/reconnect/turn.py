@@ -12,7 +12,9 @@ from ask_sdk_model import Response
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard
 
+from reconnect import conversation
 from reconnect.content import LocaleContent
+from reconnect.conversation import Conversation, Said
 from reconnect.program import Greeting
 from reconnect.record import Record
 from reconnect.speech import Reply, Voice, to_ssml
@@ -21,9 +23,6 @@ from reconnect.store import Store, Stored, StoreUnavailable
 log = logging.getLogger(__name__)
 
 TURN = "turn"
-# Session attribute names: the only things kept between turns of one session.
-S_RECORD, S_VERSION, S_ZONE, S_PENDING, S_LAST = "record", "version", "tz", "pending", "last"
-S_ELICIT = "elicit"  # the slot the last answer asked Alexa to listen for, so 'repeat' asks again
 
 
 @dataclass
@@ -40,6 +39,7 @@ class Turn:
     greeting: Greeting
     one_shot: bool
     zone: str
+    talk: Conversation  # what this session remembers; respond() writes it back
     deleted: bool = False
     warned: bool = False  # the couple has already heard that storage failed
 
@@ -77,23 +77,40 @@ def session(handler_input: HandlerInput) -> dict[str, Any]:
 
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
-    """Turn a Reply into the ASK response, remembering it for 'repeat' and yes/no."""
+    """Turn a Reply into the ASK response, and keep the conversation state for the next turn."""
     turn = handler_input.attributes_manager.request_attributes.get(TURN)
-    if isinstance(turn, Turn) and turn.stored is None and not turn.warned and not reply.urgent:
+    turn = turn if isinstance(turn, Turn) else None
+    parts = list(reply.parts)
+    if turn is not None and turn.stored is None and not turn.warned and not reply.urgent:
         # Their progress could not be read: say so once, before whatever else is said.
-        reply.parts.insert(0, turn.voice.say("error_storage"))
+        parts.insert(0, turn.voice.say("error_storage"))
         turn.warned = True
     builder = handler_input.response_builder
-    builder.speak(to_ssml(reply.parts + ([reply.question] if reply.question else [])))
+    builder.speak(to_ssml(parts + ([reply.question] if reply.question else [])))
     if reply.question:
         builder.ask(to_ssml([reply.question]))
     builder.set_should_end_session(reply.end_session)
     if reply.card is not None:
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
-    attributes = session(handler_input)
-    attributes[S_PENDING] = reply.pending
-    attributes[S_LAST] = {"parts": reply.parts, "question": reply.question}
-    directives = builder.response.directives or []
-    if not any(isinstance(d, ElicitSlotDirective) for d in directives):
-        attributes.pop(S_ELICIT, None)
+    if turn is not None:
+        directives = builder.response.directives or []
+        eliciting = any(isinstance(d, ElicitSlotDirective) for d in directives)
+        remember(turn.talk, reply, eliciting)
+        conversation.write(session(handler_input), turn.talk)
     return builder.response
+
+
+def remember(talk: Conversation, reply: Reply, eliciting: bool) -> None:
+    """What the session keeps of an answer: what it waits for, and the last real answer."""
+    talk.waiting = reply.waiting
+    if not eliciting:
+        talk.elicit = None
+    if reply.kind == "fallback":
+        talk.fallbacks += 1
+        return
+    talk.fallbacks = 0
+    if reply.kind == "answer":
+        talk.last = Said(tuple(reply.parts), reply.question, reply.waiting)
+        talk.offer = reply.offer
+        if reply.topic is not None:
+            talk.topic = reply.topic

@@ -72,7 +72,7 @@ def test_eleven_or_banana_gets_a_kind_re_ask(alexa: VirtualAlexa) -> None:
     _, eleven, banana, good = alexa.run(
         {"utter": "let's check in"}, rating("eleven"), rating("banana"), rating("ten out of ten")
     )
-    assert "11" in eleven.speech
+    assert "eleven" in eleven.speech
     assert eleven.asks
     assert "zero to ten" in banana.speech
     assert elicited(banana.response) == "rating"
@@ -122,7 +122,7 @@ def test_the_self_check_four_questions_and_a_reading(alexa: VirtualAlexa) -> Non
     )
     assert opened.request["intent"] == "SelfCheckIntent"
     assert all(a.asks for a in [opened, *answers])
-    assert "2 of the four" in reading.speech or "said yes to 2" in reading.speech
+    assert "two of the four" in reading.speech.lower()
     assert "step 1" in reading.speech.lower()
     assert reading.asks
 

@@ -68,11 +68,12 @@ def test_step_forty_two_gets_a_kind_correction(
 
 
 def test_list_the_steps_names_all_seven_and_asks_which(alexa: VirtualAlexa) -> None:
-    """'List the steps' names steps one to seven in order and asks which one they would like."""
+    """'List the steps' names steps one to seven in order, then where they are, and asks which
+    one they would like."""
     _, listed = alexa.run(LAUNCH, {"utter": "list the steps"})
 
     assert listed.request["intent"] == "ListStepsIntent"
-    assert listed.steps == [1, 2, 3, 4, 5, 6, 7]
+    assert listed.steps == [1, 2, 3, 4, 5, 6, 7, 1]
     assert listed.asks
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,15 +14,28 @@ from tools.alexa_standin import AlexaStandIn
 from tools.envelopes import Device, Session
 
 
+def words_of(ssml: str) -> str:
+    """The words of an SSML answer, as a listener hears them."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", ssml)).split())
+
+
 def certifiable(answer: dict[str, Any]) -> None:
-    """Amazon's checklist on one response: an open microphone follows a question, with a reprompt;
-    the speech fits Alexa's limit."""
+    """Amazon's checklist, and ours, on one response: the speech fits Alexa's limit; an open
+    microphone follows exactly one question, in the last sentence (a question for the two of
+    them to ask each other is then said without a question mark), with a reprompt that is one
+    question too."""
     response = answer["response"]
     ssml = str((response.get("outputSpeech") or {}).get("ssml") or "")
     assert len(ssml) <= 8000, "speech over Alexa's 8,000 characters"
     if response.get("shouldEndSession") is False:
-        assert (response.get("reprompt") or {}).get("outputSpeech"), f"no reprompt: {ssml}"
-        assert ssml.removesuffix("</speak>").rstrip().endswith("?"), f"no question: {ssml}"
+        reprompt = str(((response.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml"))
+        assert reprompt, f"no reprompt: {ssml}"
+        said = words_of(ssml)
+        assert said.endswith("?"), f"no question at the end: {said}"
+        assert said.count("?") == 1, f"more than one question with the microphone open: {said}"
+        again = words_of(reprompt)
+        assert again.endswith("?"), f"reprompt without a question: {again}"
+        assert again.count("?") == 1, f"reprompt with more than one question: {again}"
 
 
 @pytest.fixture

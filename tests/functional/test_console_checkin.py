@@ -41,7 +41,7 @@ def test_voices_are_named_as_alexa_would_say_them(state: Path) -> None:
         state, ":voice Anna", "ask reconnect ritual for a check in", "eight", options=OPTIONS
     )
     assert "Anna" in answer_to(output, "ask reconnect ritual for a check in")
-    assert "Thank" in answer_to(output, "eight")
+    assert "thank" in answer_to(output, "eight").lower()
 
 
 def test_self_check_and_how_are_we_doing(state: Path) -> None:
@@ -57,7 +57,7 @@ def test_self_check_and_how_are_we_doing(state: Path) -> None:
         "how are we doing",
         options=OPTIONS,
     )
-    assert "2 of the four" in output or "said yes to 2" in output
+    assert "two of the four" in output.lower()
     assert "step 1" in answer_to(output, "how are we doing").lower()
 
 
@@ -72,4 +72,4 @@ def test_a_reminder_is_set_goes_off_and_is_cancelled(state: Path) -> None:
     )
     assert "9:05 a.m." in answer_to(output, "remind us every day at 9:05 am")
     assert "Here's your reminder." in answer_to(output, ":wait 6")
-    assert "off" in answer_to(output, "ask reconnect ritual to cancel our reminder")
+    assert "9:05 a.m." in answer_to(output, "ask reconnect ritual to cancel our reminder")

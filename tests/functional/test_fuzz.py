@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reconnect.conversation import Waiting
 from tests.conftest import load_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,14 +71,25 @@ request = st.fixed_dictionaries(
         "dialogState": st.sampled_from(["STARTED", "IN_PROGRESS", "COMPLETED"]) | junk,
     },
 )
+conversation = st.fixed_dictionaries(
+    {},
+    optional={
+        "waiting": st.sampled_from([w.value for w in Waiting]) | junk,
+        "offer": st.integers(-2, 12) | junk,
+        "topic": st.integers(-2, 12) | junk,
+        "selfcheck": st.lists(st.sampled_from(["yes", "no", "somewhat", "x"]), max_size=5),
+        "checkin": st.fixed_dictionaries({"rating": st.integers(-1, 12)}) | junk,
+        "last": st.fixed_dictionaries({"parts": st.lists(st.text(max_size=20), max_size=3)}) | junk,
+        "zone": st.sampled_from(["Pacific/Auckland", "Mars/Base"]) | junk,
+        "turns": st.integers(-1, 20_000) | junk,
+    },
+)
 attributes = st.dictionaries(
-    st.sampled_from(["record", "version", "tz", "pending", "last"]) | st.text(max_size=10),
+    st.sampled_from(["record", "version", "conversation"]) | st.text(max_size=10),
     junk
-    | st.fixed_dictionaries({"step": st.integers(-5, 20), "heard_on": st.text(max_size=12)})
-    | st.sampled_from(
-        ["hear_today", "more", "delete", "start_over", "Pacific/Auckland", "Mars/Base"]
-    ),
-    max_size=5,
+    | conversation
+    | st.fixed_dictionaries({"step": st.integers(-5, 20), "heard_step": st.integers(-1, 9)}),
+    max_size=4,
 )
 
 

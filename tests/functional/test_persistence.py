@@ -114,7 +114,7 @@ def test_no_user_id_or_words_are_stored(couple: Session, dynamodb: Any) -> None:
     assert len(items) == 1
     assert couple.device.user_id not in str(items)
     assert set(items[0]) <= {
-        "pk", "version", "expires_at", "step", "heard_on", "practised_on", "hold",
+        "pk", "version", "expires_at", "step", "heard_step", "heard_on", "practised_on", "hold",
         "paths_completed", "first_seen", "last_seen", "visit_days", "time_zone",
         "ritual", "rituals_completed", "timers_permission_declined",
     }  # fmt: skip

@@ -90,8 +90,10 @@ def test_greetings_vary_from_day_to_day(couple: Session, clock: Clock) -> None:
 
 
 def test_next_and_previous_step_move_at_once(couple: Session) -> None:
-    """'Next step' moves on at once; 'previous step' goes back."""
+    """'Next step' moves on at once, to the step after the one they last heard (a new couple,
+    who heard none, starts with step one); 'previous step' goes back."""
     couple.launch()
+    assert step_number_in(speech(couple.intent("NextStepIntent"))) == 1
     assert step_number_in(speech(couple.intent("NextStepIntent"))) == 2
     assert step_number_in(speech(couple.intent("NextStepIntent"))) == 3
     assert step_number_in(speech(couple.intent("PreviousStepIntent"))) == 2

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from reconnect.content import library
 from reconnect.reminders import SCOPE
 from tests.conftest import Clock
 from tests.functional.test_checkin import elicits, said, stored
@@ -135,7 +136,8 @@ def test_cancel_our_reminder_deletes_it_by_id_and_says_which(
     assert "8 p.m." in said(cancelled)
     assert reminders.reminders == {}
     assert stored(couple).reminder_id is None
-    assert "no reminder" in said(couple.intent("CancelReminderIntent")).lower()
+    none = library().for_locale("en-US").phrasings("reminder_none")
+    assert said(couple.intent("CancelReminderIntent")) in none
 
 
 def test_a_reminder_already_deleted_in_the_app_still_cancels(
@@ -168,3 +170,27 @@ def test_a_failed_cancel_keeps_the_id_to_try_again(
     answer = couple.intent("CancelReminderIntent")
     assert "Alexa app" in said(answer)
     assert stored(couple).reminder_id == token
+
+
+def test_remind_us_at_seven_said_at_six_in_the_evening_is_seven_that_evening(
+    couple: Session, reminders: RemindersApi, clock: Clock
+) -> None:
+    """GIVEN 6 p.m. in New York WHEN 'remind us at seven' (AMAZON.TIME sends 07:00) THEN the
+    reminder is at 7 p.m., and the answer says so (before: 7 a.m.)."""
+    clock.now = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)  # 6 p.m. in New York
+    answer = couple.intent("SetReminderIntent", time="07:00")
+    assert "7 p.m." in said(answer)
+    assert stored(couple).reminder_at == "19:00"
+
+
+def test_in_the_evening_asks_what_time_in_the_evening_and_keeps_it(
+    couple: Session, reminders: RemindersApi
+) -> None:
+    """'Remind us in the evening' (EV): the question asks what time in the evening, and 'eight'
+    is then 8 p.m. (before: 'I didn't catch a time')."""
+    asked = couple.intent("SetReminderIntent", time="EV")
+    assert elicits(asked) == "time"
+    evening = library().for_locale("en-US").phrasings("ask_reminder_time_in")
+    assert said(asked) in [p.format(period="evening") for p in evening]
+    couple.answer("08:00")
+    assert stored(couple).reminder_at == "20:00"

@@ -14,6 +14,7 @@ from reconnect.checkin_prompts import CHECKIN_PROMPTS
 from reconnect.content import LocaleContent, library
 from reconnect.daily_time import DailyTime
 from reconnect.progress_summary import Progress
+from reconnect.selfcheck import Answer
 from reconnect.speech import MAX_SPEECH_CHARS, Reply, Voice, plain_text
 from tests.unit.test_content import LOCALES, parse, spoken_seconds
 
@@ -46,23 +47,26 @@ def trends() -> list[Trend | None]:
 def every_reply(voice: Voice) -> list[Reply]:
     """Every reply these features can compose on one day."""
     replies = [
-        checkin_answers.first_question(voice, None),
-        checkin_answers.first_question(voice, NAME),
+        checkin_answers.first_question(voice, None, explain=True),
+        checkin_answers.first_question(voice, None, explain=False),
+        checkin_answers.first_question(voice, NAME, explain=False),
         checkin_answers.second_question(voice, None),
         checkin_answers.second_question(voice, NAME),
         checkin_answers.ask_again(voice, Heard(None, Problem.UNHEARD)),
         checkin_answers.ask_again(voice, Heard(None, Problem.OFF_SCALE, 11)),
         checkin_answers.same_voice(voice, NAME),
-        *(checkin_answers.finished(voice, t, s) for t in trends() for s in (1, 7, 8)),
-        *(checkin_answers.selfcheck_question(voice, (False,) * n) for n in range(4)),
+        *(checkin_answers.finished(voice, t, s) for t in trends() for s in range(1, 8)),
+        checkin_answers.cared_for(voice),
+        *(checkin_answers.selfcheck_question(voice, (Answer.NO,) * n) for n in range(4)),
         *(
             checkin_answers.selfcheck_reading(voice, selfcheck.reading(a), step)
-            for a in itertools.product([False, True], repeat=4)
+            for a in itertools.product(list(Answer), repeat=4)
             for step in (1, 3)
         ),
         progress_answers.reminder_set(voice, DailyTime(20), moved=False, one_shot=True),
         progress_answers.reminder_set(voice, DailyTime(7, 30), moved=True, one_shot=False),
         progress_answers.ask_time(voice, again=True),
+        progress_answers.ask_time(voice, again=False, period="evening"),
     ]
     for week, month, rituals, step in itertools.product((0, 1, 5, 7), (0, 9), (0, 1, 3), (2, 8)):
         for trend in trends():
@@ -83,6 +87,8 @@ def test_every_reply_is_valid_ssml_within_alexas_limits(content: LocaleContent) 
             words = plain_text(ssml)
             assert words.count("?") <= 1, words
             assert "?" not in words or words.endswith("?"), words
+            if not reply.end_session:
+                assert words.endswith("?"), words  # the microphone opens on its one question
 
 
 def test_how_are_we_doing_one_shot_fits_thirty_seconds(content: LocaleContent) -> None:
@@ -119,6 +125,21 @@ def test_the_self_check_says_it_is_not_a_diagnosis(content: LocaleContent) -> No
     """Every self-check introduction says it is not a diagnosis."""
     for phrasing in content.phrasings("selfcheck_intro"):
         assert "diagnosis" in phrasing
+
+
+def test_a_very_low_check_in_gets_care_and_the_locales_line_on_a_card(
+    content: LocaleContent,
+) -> None:
+    """Care, the support line spoken and on a card, no question, no 'a little lower'."""
+    for day in DAYS[:5]:
+        reply = checkin_answers.cared_for(Voice(content, day))
+        said = plain_text(reply.speech())
+        assert reply.end_session
+        assert reply.card is not None
+        assert reply.card.text == content.care.card_text
+        assert content.care.speech in reply.speech()
+        assert "?" not in said
+        assert "lower" not in said
 
 
 def test_the_reminder_text_is_plain_and_says_how_to_begin(content: LocaleContent) -> None:

@@ -10,10 +10,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import answers
+from reconnect import answers, moment_answers, talk_answers
 from reconnect.content import PROMPTS, LocaleContent, library, placeholders
+from reconnect.conversation import Waiting
+from reconnect.moment_answers import Moment
 from reconnect.program import Greeting, Today
-from reconnect.speech import MAX_SPEECH_CHARS, Voice, word_count
+from reconnect.speech import MAX_SPEECH_CHARS, Voice, plain_text, word_count
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 ALEXA_TAGS = {
@@ -33,14 +35,18 @@ def every_fragment(content: LocaleContent) -> Iterator[tuple[str, str]]:
         yield f"step {step.number} title", step.title
         yield f"step {step.number} short", step.short
         yield f"step {step.number} more", step.more
-        for i, text in enumerate(step.practices + step.questions):
-            yield f"step {step.number} entry {i}", text
+        for i, text in enumerate(step.practices):
+            yield f"step {step.number} practice {i}", text
+        for i, question in enumerate(step.questions):
+            yield f"step {step.number} question {i}", question.ask
+            yield f"step {step.number} invitation {i}", question.invite
     yield "signs intro", content.signs_intro
     for sign in content.signs:
         yield "sign", sign
     yield "signs outro", content.signs_outro
     yield "closing", content.closing
     yield "crisis", content.crisis.speech
+    yield "care", content.care.speech
     for key, phrasings in content.prompts.items():
         for phrasing in phrasings:
             yield key, phrasing.format(**dict.fromkeys(placeholders(phrasing), "x"))
@@ -139,18 +145,37 @@ def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
     for offset in range(60):
         voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset))
         replies = [
-            answers.steps_list(voice),
+            answers.steps_list(voice, 3),
             answers.burnout_signs(voice),
-            answers.help_text(voice),
+            *(
+                moment_answers.help_for(voice, m, "Shall we?", Waiting.MORE, "It's appreciation.")
+                for m in Moment
+            ),
             answers.crisis(voice),
             answers.today_step(voice, Today(step=8, practice_mode=True), one_shot=False),
             *(answers.welcome(voice, g, 3) for g in Greeting),
             *(answers.more(voice, n) for n in range(1, 8)),
             *(answers.step_overview(voice, n) for n in range(1, 8)),
+            *(answers.hear_step(voice, n, t) for n in range(1, 8) for t in (1, n, 8)),
+            *(answers.current_step(voice, n, h, False) for n in range(1, 9) for h in (True, False)),
+            *(answers.another_practice(voice, n) for n in range(1, 8)),
+            answers.at_last_step(voice),
+            *(talk_answers.talk_topic(voice, n) for n in range(1, 8)),
+            *(
+                talk_answers.small_idea(voice, n, "", k, False)
+                for n in range(1, 8)
+                for k in range(3)
+            ),
+            talk_answers.about_together_time(voice),
+            *(talk_answers.streak(voice, d, False) for d in range(8)),
         ]
         for reply in replies:
             assert len(reply.speech()) < MAX_SPEECH_CHARS
             parse(reply.speech().removeprefix("<speak>").removesuffix("</speak>"))
+            words = plain_text(reply.speech())
+            if not reply.end_session:  # the microphone opens: one question, the last sentence
+                assert words.endswith("?"), words
+                assert words.count("?") == 1, words
 
 
 def test_crisis_lines_are_the_locales_own() -> None:
@@ -173,3 +198,55 @@ def test_welcome_and_help_say_this_is_not_therapy(content: LocaleContent) -> Non
     for key in ("welcome_new", "help"):
         for phrasing in content.phrasings(key):
             assert "therapy" in phrasing, (key, phrasing)
+
+
+TIME_OF_DAY = re.compile(
+    r"\b(this morning|this afternoon|this evening|tonight|later today|good morning|"
+    r"good afternoon|good evening|good night|at breakfast|at lunch|at dinner)\b",
+    re.IGNORECASE,
+)
+
+
+def test_words_fit_any_time_of_day(content: LocaleContent) -> None:
+    """Nothing said by the skill assumes the hour: no 'this morning' at 8:30 p.m., no
+    'tonight' at breakfast. Practices and prompts are written to fit any time."""
+    for where, fragment in every_fragment(content):
+        assert not TIME_OF_DAY.search(fragment), (where, fragment)
+    for step in content.ritual.prompts.values():
+        for phrasings in step.values():
+            for phrasing in phrasings:
+                assert not TIME_OF_DAY.search(phrasing), phrasing
+
+
+def test_tell_me_more_fits_thirty_seconds(content: LocaleContent) -> None:
+    """'Tell me more', with its intro and its question, is under 30 s at 150 words a minute."""
+    longest = 0.0
+    for step, offset in itertools.product(range(1, 8), range(12)):
+        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
+        longest = max(longest, spoken_seconds(answers.more(voice, step).speech()))
+    assert longest <= ONE_SHOT_SECONDS
+
+
+def test_every_step_has_questions_to_ask_and_to_invite(content: LocaleContent) -> None:
+    """Each step has talk questions in two forms: asked (one '?', at the end) where the session
+    closes, and as an invitation with no '?' where the microphone stays open."""
+    for step in content.steps:
+        assert len(step.questions) >= 2, step.number
+        for question in step.questions:
+            assert question.ask.endswith("?"), question
+            assert question.ask.count("?") == 1, question
+            assert "?" not in question.invite, question
+
+
+def test_step_four_asks_the_articles_own_questions(content: LocaleContent) -> None:
+    """The source's two questions for old conflicts are step four's, word for word."""
+    asked = {q.ask for q in content.step(4).questions}
+    assert {"What hurt you most during that time?", "What do you need from me now?"} <= asked
+
+
+def test_the_care_after_a_low_check_in_is_the_locales_own() -> None:
+    """After a very low check-in, each country's card carries its own support line."""
+    expected = {"en-US": "988", "en-GB": "116 123", "en-CA": "988", "en-AU": "13 11 14"}
+    expected["en-IN"] = "14416"
+    for locale, number in expected.items():
+        assert number in library().for_locale(locale).care.card_text, locale

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 
@@ -11,6 +11,7 @@ from reconnect.daily_time import (
     first_occurrence,
     is_vague,
     parse_time,
+    period_of,
     recurrence_rule,
     spoken,
 )
@@ -85,3 +86,36 @@ def test_the_rule_and_the_first_occurrence() -> None:
     )
     assert first_occurrence(datetime(2026, 11, 25, 12), DailyTime(20)) == datetime(2026, 11, 25, 20)
     assert first_occurrence(datetime(2026, 11, 25, 21), DailyTime(20)) == datetime(2026, 11, 26, 20)
+
+
+@pytest.mark.parametrize(
+    ("value", "now", "expected"),
+    [
+        ("07:00", time(18, 0), DailyTime(19)),  # 'remind us at seven' at 6 p.m.: this evening
+        ("07:00", time(6, 0), DailyTime(7)),  # at 6 a.m.: this morning's seven is still ahead
+        ("07:00", time(20, 30), DailyTime(7)),  # at 8:30 p.m. the next seven is the morning's
+        ("09:05", time(9, 0), DailyTime(9, 5)),
+        ("03:00", time(10, 0), DailyTime(15)),  # a small hour is the afternoon
+        ("19:00", time(8, 0), DailyTime(19)),  # a clock time said in full is kept
+        ("seven", time(18, 0), DailyTime(19)),
+    ],
+)
+def test_an_hour_said_without_morning_or_evening_is_the_next_one_to_come(
+    value: str, now: time, expected: DailyTime
+) -> None:
+    """GIVEN an hour with no a.m. or p.m. WHEN it is read at the couple's local time THEN it is
+    whichever of the two comes next (and one to five is the afternoon)."""
+    assert parse_time(value, None, now) == expected
+
+
+def test_morning_or_evening_said_wins_over_the_clock() -> None:
+    """'Seven in the morning', said at 6 p.m., is 7 a.m."""
+    assert parse_time("07:00", "morning", time(18, 0)) == DailyTime(7)
+    assert parse_time("07:00", "evening", time(6, 0)) == DailyTime(19)
+
+
+def test_a_part_of_the_day_alone_names_the_period_to_ask_about() -> None:
+    """'In the evening' arrives as EV: no time yet, but the question can say 'in the evening'."""
+    assert parse_time("EV") is None
+    assert period_of("EV", None) == "evening"
+    assert period_of("08:00", "morning") == "morning"

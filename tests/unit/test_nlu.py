@@ -106,13 +106,15 @@ def test_next_step_in_a_session_is_next_step_intent() -> None:
 )
 def test_number_words_in_a_number_slot_arrive_as_digits(text: str, number: str) -> None:
     """AMAZON.NUMBER values said in words are sent as digits, as Alexa does."""
-    assert understand(text) == Understanding("intent", "GoToStepIntent", {"number": number})
+    assert understand(text) == Understanding(
+        "intent", "GoToStepIntent", {"number": number, "ordinal": None}
+    )
 
 
 def test_a_non_number_where_a_number_is_expected_arrives_as_a_question_mark() -> None:
     """'Go to step banana' still reaches GoToStepIntent, with the number slot '?'."""
     assert understand("go to step banana") == Understanding(
-        "intent", "GoToStepIntent", {"number": "?"}
+        "intent", "GoToStepIntent", {"number": "?", "ordinal": None}
     )
 
 

@@ -22,6 +22,7 @@ BLOCK = re.compile(r"<!-- what-is-kept\b.*?-->\n(.*?)<!-- /what-is-kept -->", re
 # Each stored field, and the words of the block that tell a reader it is kept.
 RECORD_WORDS = {
     "step": "your current step",
+    "heard_step": "the step you last heard as yours",
     "heard_on": "the days you last heard",
     "practised_on": "and practised",
     "hold": "whether you asked to stay on it",

@@ -41,7 +41,7 @@ def test_practice_moves_on_once_not_once_per_missed_day() -> None:
 
 def test_stay_on_this_step_holds_until_next_step() -> None:
     """A held step does not move on; 'next step' releases the hold."""
-    held = program.stay(Record(step=3, practised_on=MON))
+    held = program.stay(Record(step=3, heard_step=3, practised_on=MON))
     assert program.settle(held, TUE).step == 3
     moved = program.next_step(held)
     assert moved is not None
@@ -58,13 +58,39 @@ def test_after_step_seven_the_path_becomes_daily_practice() -> None:
 
 
 def test_next_step_moves_at_once_and_stops_at_seven() -> None:
-    """'Next step' moves on the same day; there is none after seven."""
-    moved = program.next_step(Record(step=1, practised_on=MON))
+    """'Next step' after a heard step moves on the same day; there is none after seven."""
+    moved = program.next_step(Record(step=1, heard_step=1, practised_on=MON))
     assert moved is not None
     assert moved.step == 2
     assert moved.practised_on is None
-    assert program.next_step(Record(step=7)) is None
-    assert program.next_step(Record(step=PRACTICE_MODE)) is None
+    assert program.next_step(Record(step=7, heard_step=7)) is None
+    assert program.next_step(Record(step=PRACTICE_MODE, heard_step=7)) is None
+
+
+def test_next_step_is_the_one_after_the_step_last_heard_never_two_ahead() -> None:
+    """GIVEN step one heard and practised on Monday WHEN, on Tuesday, they ask for the next step
+    THEN it is step two (earned overnight, not yet heard), not step three."""
+    monday = program.mark_practised(program.mark_heard(Record(), MON), MON)
+    tuesday = program.settle(monday, TUE)
+    assert tuesday.step == 2
+    assert not program.is_heard(tuesday)
+    assert program.next_target(tuesday) == 2
+    moved = program.next_step(tuesday)
+    assert moved is not None
+    assert moved.step == 2
+    heard = program.mark_heard(moved, TUE)
+    assert program.next_target(heard) == 3
+
+
+def test_a_couple_who_never_heard_a_step_is_next_offered_step_one() -> None:
+    """'Next step' from a couple who has heard nothing yet is step one, the first they hear."""
+    assert program.next_target(Record()) == 1
+
+
+def test_looking_is_not_hearing_their_step() -> None:
+    """Only their own step heard counts: a record is heard when heard_step is its step."""
+    assert not program.is_heard(Record(step=2, heard_step=1))
+    assert program.is_heard(program.mark_heard(Record(step=2, heard_step=1), MON))
 
 
 def test_previous_step_goes_back_and_stops_at_one() -> None:
@@ -114,11 +140,26 @@ def test_greeting_tapers_with_frequent_visits() -> None:
     assert program.greeting(walked, TUE) is Greeting.PATH_DONE
 
 
-def test_practised_marks_heard_too() -> None:
-    """Practising a step counts as hearing it."""
-    practised = program.mark_practised(Record(), MON)
-    assert practised.practised_on == MON
-    assert practised.heard_on == MON
+def test_only_a_heard_step_can_be_practised() -> None:
+    """GIVEN a couple who only check in WHEN they never heard their step THEN the day counts as
+    time made for each other, but the step is not practised, so it never moves them on."""
+    unheard = program.mark_practised(Record(), MON)
+    assert unheard.practised_on is None
+    assert unheard.practised_days == (MON,)
+    assert program.settle(unheard, TUE + timedelta(days=5)).step == 1
+    heard = program.mark_practised(program.mark_heard(Record(), MON), MON)
+    assert heard.practised_on == MON
+    assert program.settle(heard, TUE).step == 2
+
+
+def test_a_step_earned_overnight_must_be_heard_before_it_is_practised() -> None:
+    """Step one practised on Monday gives step two on Tuesday; a check-in on Tuesday before
+    hearing step two does not practise it, so Wednesday is still step two."""
+    monday = program.mark_practised(program.mark_heard(Record(), MON), MON)
+    tuesday = program.mark_practised(program.settle(monday, TUE), TUE)
+    assert tuesday.step == 2
+    assert tuesday.practised_on is None
+    assert program.settle(tuesday, TUE + timedelta(days=1)).step == 2
 
 
 def test_rotation_never_repeats_on_consecutive_days() -> None:

@@ -170,8 +170,9 @@ def test_to_guided_carries_on_from_the_part_under_way() -> None:
 
 
 def test_reaching_ten_minutes_counts_as_a_completed_ritual_and_practice() -> None:
-    """GIVEN a timers ritual WHEN a request comes after 10:00 THEN it is completed and counted."""
-    record = Record(step=3, ritual=running())
+    """GIVEN a timers ritual on a step they heard WHEN a request comes after 10:00 THEN it is
+    completed, counted, and the step is practised."""
+    record = Record(step=3, heard_step=3, heard_on=date(2026, 11, 24), ritual=running())
     done = ritual.conclude(record, at(601), NEW_YORK)
     assert done.ritual is not None
     assert done.ritual.completed
@@ -183,9 +184,20 @@ def test_reaching_ten_minutes_counts_as_a_completed_ritual_and_practice() -> Non
 def test_completion_is_counted_on_the_local_day_it_ended() -> None:
     """A ritual begun at 11:55 p.m. in New York ends at 12:05 a.m.: practised on the new day."""
     late = datetime(2026, 11, 26, 4, 55, tzinfo=UTC)  # 11:55 p.m. on the 25th in New York
-    record = Record(ritual=ritual.with_timers(ritual.begin(1, late, "timers"), IDS))
+    started = ritual.with_timers(ritual.begin(1, late, "timers"), IDS)
+    record = Record(heard_step=1, heard_on=date(2026, 11, 25), ritual=started)
     done = ritual.conclude(record, late + timedelta(hours=8), NEW_YORK)
     assert done.practised_on == date(2026, 11, 26)
+
+
+def test_together_time_on_a_step_never_heard_counts_the_day_but_practises_nothing() -> None:
+    """GIVEN step three reached but never heard WHEN together time completes THEN the day counts
+    as time made for each other, and step three is not practised (so it cannot move them on)."""
+    record = Record(step=3, heard_step=2, heard_on=date(2026, 11, 20), ritual=running())
+    done = ritual.conclude(record, at(601), NEW_YORK)
+    assert done.rituals_completed == 1
+    assert done.practised_days == (date(2026, 11, 25),)
+    assert done.practised_on is None
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,24 +22,27 @@ LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 @pytest.mark.parametrize(
     ("seconds", "said"),
     [
-        (0, "0 seconds"),
-        (3, "5 seconds"),
-        (42, "40 seconds"),
-        (58, "1 minute"),
-        (60, "1 minute"),
-        (125, "2 minutes and 10 seconds"),
-        (350, "5 minutes and 50 seconds"),
-        (600, "10 minutes"),
+        (0, "zero seconds"),
+        (3, "five seconds"),
+        (42, "forty seconds"),
+        (58, "a minute"),
+        (60, "a minute"),
+        (95, "a minute and a half"),
+        (125, "two minutes"),
+        (330, "five and a half minutes"),
+        (350, "six minutes"),
+        (600, "ten minutes"),
     ],
 )
 def test_times_are_said_the_way_people_say_them(seconds: int, said: str) -> None:
-    """Seconds rounded to five under a minute, to ten above; no '0 seconds' after minutes."""
+    """In words, seconds rounded to five under a minute, then to the half minute ('six and a
+    half minutes', never '6 minutes and 30 seconds')."""
     assert ritual_answers.spoken_time(seconds) == said
 
 
 def test_counts_are_said_as_once_twice_then_numbers() -> None:
-    """'once', 'twice', '3 times'."""
-    assert [ritual_answers.times_said(n) for n in (1, 2, 3)] == ["once", "twice", "3 times"]
+    """'once', 'twice', 'three times'."""
+    assert [ritual_answers.times_said(n) for n in (1, 2, 3)] == ["once", "twice", "three times"]
 
 
 @pytest.mark.parametrize(("seconds", "iso"), [(60, "PT1M"), (330, "PT5M30S"), (3600, "PT1H")])
@@ -73,9 +77,41 @@ def test_announcements_carry_the_days_step_prompt() -> None:
     """The appreciation timer reads step three's appreciation prompt on step three."""
     content = library().for_locale("en-US")
     voice = Voice(content, date(2026, 11, 25))
-    prompt = content.ritual.prompts[3]["appreciate"][0]
+    prompts = content.ritual.prompts[3]["appreciate"]
     texts = [t.text for t in ritual_answers.announcements(voice, 3)]
-    assert prompt in texts[0]
+    assert any(prompt in texts[0] for prompt in prompts)
+
+
+def test_every_part_prompt_has_three_phrasings_that_rotate_by_day() -> None:
+    """A couple doing together time daily hears each part in at least three phrasings, and
+    two days in a row never the same words."""
+    content = library().for_locale("en-US")
+    for step, parts in content.ritual.prompts.items():
+        for part, phrasings in parts.items():
+            assert len(set(phrasings)) >= 3, (step, part)
+    days = [date(2026, 11, 1) + timedelta(days=n) for n in range(10)]
+    heard = [ritual_answers.part_prompt(Voice(content, d), 4, Part.SHARE) for d in days]
+    assert all(a != b for a, b in itertools.pairwise(heard))
+
+
+def test_content_with_one_phrasing_for_a_part_does_not_load(tmp_path: Path) -> None:
+    """An author who writes a single prompt for a part is told at load time."""
+    copy_content(tmp_path)
+    ritual_file = tmp_path / "ritual.toml"
+    text = ritual_file.read_text("utf-8")
+    start = text.index("arrive = [")
+    end = text.index("]", start)
+    ritual_file.write_text(text[:start] + 'arrive = ["Phones away."' + text[end:], "utf-8")
+    with pytest.raises(ContentError, match="3 phrasings"):
+        load(tmp_path)
+
+
+def copy_content(target_dir: Path) -> None:
+    """A copy of content/ to edit in a test."""
+    for item in CONTENT.rglob("*.toml"):
+        target = target_dir / item.relative_to(CONTENT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(item.read_text("utf-8"), "utf-8")
 
 
 def test_every_step_has_a_prompt_for_every_part() -> None:
@@ -89,10 +125,7 @@ def test_every_step_has_a_prompt_for_every_part() -> None:
 
 def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:
     """A timer cannot read SSML: content with a tag in a part prompt does not load."""
-    for item in CONTENT.rglob("*.toml"):
-        target = tmp_path / item.relative_to(CONTENT)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(item.read_text("utf-8"), "utf-8")
+    copy_content(tmp_path)
     ritual_file = tmp_path / "ritual.toml"
     text = ritual_file.read_text("utf-8").replace(
         "Take three slow breaths together, in and out.",
@@ -109,4 +142,5 @@ def test_started_reply_speaks_the_first_part_and_closes() -> None:
     reply = ritual_answers.started(voice, 1, guided=True)
     assert reply.end_session
     assert "Alexa, tell reconnect ritual next" in reply.speech()
-    assert library().for_locale("en-GB").ritual.prompts[1]["arrive"][0] in reply.speech()
+    arrive = library().for_locale("en-GB").ritual.prompts[1]["arrive"]
+    assert any(prompt in reply.speech() for prompt in arrive)

@@ -1,27 +1,67 @@
-"""Handlers for opening, help, stop, fallback, repeat, yes/no and the end of a session."""
+"""Handlers for opening, going home, yes and no, the end of a session, and anything else."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from reconnect import answers, program, voices
-from reconnect.handlers import dialog
+from reconnect import answers, program, talk_answers, voices
+from reconnect.conversation import Waiting
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.data import erase_reply
 from reconnect.handlers.dialog import person_id
-from reconnect.handlers.program import start_over_reply, today_reply
-from reconnect.handlers.ritual import carry_on_reply, start_reply
-from reconnect.ritual_answers import PENDING_RESTART
+from reconnect.handlers.moments import fallback_reply
+from reconnect.handlers.program import move_reply, start_over_reply, today_reply, topic_step
+from reconnect.handlers.ritual import (
+    carry_on_or_resume,
+    carry_on_reply,
+    running_status,
+    start_or_confirm,
+    start_reply,
+)
+from reconnect.handlers.talk import small_idea_reply
+from reconnect.moment_answers import Moment, goodbye
 from reconnect.speech import Reply
-from reconnect.turn import S_LAST, S_PENDING, Turn, respond, session, turn_of
+from reconnect.turn import Turn, respond, turn_of
+
+Answer = Callable[[Turn, HandlerInput], Reply]
 
 
-def welcome_reply(turn: Turn) -> Reply:
-    """The greeting for this couple, and the offer of today's step."""
-    return answers.welcome(turn.voice, turn.greeting, turn.record.step)
+def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """The greeting for this couple (with where together time is, if it is going on), and the
+    offer of today's step."""
+    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
+    status = running_status(turn, handler_input)
+    if status is not None:  # together time is going on: that, not today's step, comes first
+        reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
+    return reply
+
+
+def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
+    offer = turn.talk.offer
+    if offer is None:
+        return answers.simple(turn.voice, "nothing_pending")
+    return move_reply(turn, program.go_to(turn.record, offer))
+
+
+# What "yes" does, for each question that waits for one.
+_YES: dict[Waiting, Answer] = {
+    Waiting.TODAY: lambda turn, _: today_reply(turn, one_shot=False),
+    Waiting.MORE: lambda turn, _: answers.more(turn.voice, topic_step(turn)),
+    Waiting.MOVE: _move_to_offer,
+    Waiting.SELFCHECK_GO: _move_to_offer,
+    Waiting.DELETE: erase_reply,
+    Waiting.START_OVER: lambda turn, _: start_over_reply(turn),
+    Waiting.RESTART_RITUAL: start_reply,
+    Waiting.START_RITUAL: start_or_confirm,
+    Waiting.CARRY_ON: carry_on_or_resume,
+    Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
+    Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.voice, topic_step(turn)),
+}
 
 
 class Launch(AbstractRequestHandler):
@@ -34,7 +74,7 @@ class Launch(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         """Greet (a recognised voice by name), then offer today's step."""
         turn = turn_of(handler_input)
-        reply = welcome_reply(turn)
+        reply = welcome_reply(turn, handler_input)
         person = person_id(handler_input)
         if person is not None:
             reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
@@ -48,58 +88,7 @@ class NavigateHome(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The greeting again."""
-        return welcome_reply(turn)
-
-
-class Help(IntentHandler):
-    """Help explains and asks a question."""
-
-    intents = ("AMAZON.HelpIntent",)
-
-    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """What this is and what to say."""
-        return answers.help_text(turn.voice)
-
-
-class StopOrCancel(IntentHandler):
-    """Stop and cancel exit."""
-
-    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
-
-    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """A warm goodbye."""
-        return answers.goodbye(turn.voice)
-
-
-class Fallback(IntentHandler):
-    """What the model could not place."""
-
-    intents = ("AMAZON.FallbackIntent",)
-
-    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """What they can say."""
-        return answers.open_question(turn.voice, "fallback")
-
-
-class Repeat(IntentHandler):
-    """'Say that again'."""
-
-    intents = ("AMAZON.RepeatIntent",)
-
-    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The last answer, word for word, with its question."""
-        attributes = session(handler_input)
-        last = attributes.get(S_LAST)
-        if not isinstance(last, dict) or not isinstance(last.get("parts"), list):
-            return answers.simple(turn.voice, "repeat_nothing")
-        parts = [p for p in last["parts"] if isinstance(p, str)]
-        question = last.get("question")
-        dialog.elicit_again(handler_input)  # mid check-in, Alexa listens for the rating again
-        reply = Reply().add(*parts)
-        if isinstance(question, str):
-            pending = attributes.get(S_PENDING)
-            return reply.ask(question, pending if isinstance(pending, str) else None)
-        return reply.ask(turn.voice.say("ask_what_next"))
+        return welcome_reply(turn, handler_input)
 
 
 class Yes(IntentHandler):
@@ -108,19 +97,11 @@ class Yes(IntentHandler):
     intents = ("AMAZON.YesIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """Do what was offered."""
-        pending = session(handler_input).get(S_PENDING)
-        if pending == answers.PENDING_TODAY:
-            return today_reply(turn, one_shot=False)
-        if pending == answers.PENDING_MORE:
-            return answers.more(turn.voice, program.current_step(turn.record))
-        if pending == answers.PENDING_DELETE:
-            return erase_reply(turn, handler_input)
-        if pending == answers.PENDING_START_OVER:
-            return start_over_reply(turn)
-        if pending == PENDING_RESTART:
-            return start_reply(turn, handler_input)
-        return answers.simple(turn.voice, "nothing_pending")
+        """Do what was offered; with nothing offered, say so and what they can say."""
+        answer = _YES.get(turn.talk.waiting)
+        if answer is None:
+            return answers.simple(turn.voice, "nothing_pending")
+        return answer(turn, handler_input)
 
 
 class No(IntentHandler):
@@ -130,14 +111,16 @@ class No(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Acknowledge and ask what next, or say goodbye."""
-        pending = session(handler_input).get(S_PENDING)
-        if pending == answers.PENDING_DELETE:
+        waiting = turn.talk.waiting
+        if waiting is Waiting.DELETE:
             return answers.simple(turn.voice, "delete_cancelled")
-        if pending == PENDING_RESTART:
+        if waiting is Waiting.RESTART_RITUAL:
             return carry_on_reply(turn, handler_input)
-        if pending in (answers.PENDING_TODAY, answers.PENDING_MORE, answers.PENDING_START_OVER):
+        if waiting in _YES:
             return answers.simple(turn.voice, "no_problem")
-        return answers.goodbye(turn.voice)
+        if waiting in (Waiting.RATING, Waiting.REMINDER_TIME):
+            return fallback_reply(turn, handler_input)
+        return goodbye(turn.voice, Moment.ANYTIME)
 
 
 class SessionEnded(AbstractRequestHandler):
@@ -160,6 +143,5 @@ class Anything(AbstractRequestHandler):
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """The fallback answer."""
-        voice = turn_of(handler_input).voice
-        return respond(handler_input, answers.open_question(voice, "fallback"))
+        """The fallback answer, in the moment."""
+        return respond(handler_input, fallback_reply(turn_of(handler_input), handler_input))

@@ -7,10 +7,11 @@ import logging
 from ask_sdk_core.handler_input import HandlerInput
 
 from reconnect import answers
+from reconnect.conversation import Waiting
 from reconnect.handlers.base import IntentHandler
 from reconnect.speech import Reply
 from reconnect.store import StoreUnavailable
-from reconnect.turn import S_ZONE, Turn, session
+from reconnect.turn import Turn
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ class DeleteData(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The confirmation question."""
-        return Reply().ask(turn.voice.say("delete_confirm"), answers.PENDING_DELETE)
+        return Reply().ask(turn.voice.say("delete_confirm"), Waiting.DELETE)
 
 
 def erase_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
@@ -35,5 +36,5 @@ def erase_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
         log.warning("delete failed", extra={"reason": str(error)})
         return answers.failure(turn.voice, "error_not_saved")
     turn.deleted = True
-    session(handler_input).pop(S_ZONE, None)
+    turn.talk.zone = None
     return Reply().add(turn.voice.say("delete_done")).close()

@@ -16,7 +16,8 @@ from ask_sdk_model import Intent, IntentConfirmationStatus, Slot, SlotConfirmati
 from ask_sdk_model.dialog import ElicitSlotDirective
 
 from reconnect import voices
-from reconnect.turn import S_ELICIT, session
+from reconnect.conversation import Elicit
+from reconnect.turn import turn_of
 
 MAX_SLOT_CHARS = 60
 
@@ -25,7 +26,7 @@ def elicit(
     handler_input: HandlerInput, intent: str, slot: str, keep: Mapping[str, str | None]
 ) -> None:
     """Ask Alexa to listen for `slot` next; `slot` is cleared, the `keep` slots carried along."""
-    session(handler_input)[S_ELICIT] = {"intent": intent, "slot": slot, "keep": dict(keep)}
+    turn_of(handler_input).talk.elicit = Elicit(intent, slot, dict(keep))
     slots = {
         name: Slot(name=name, value=value, confirmation_status=SlotConfirmationStatus.NONE)
         for name, value in {**keep, slot: None}.items()
@@ -41,15 +42,11 @@ def elicit(
 
 
 def elicit_again(handler_input: HandlerInput) -> bool:
-    """Re-send the last ElicitSlot (for 'repeat' mid-dialog); False when none is open."""
-    last = session(handler_input).get(S_ELICIT)
-    if not isinstance(last, dict):
+    """Re-send the last ElicitSlot (for 'repeat' or help mid-dialog); False when none is open."""
+    last = turn_of(handler_input).talk.elicit
+    if last is None:
         return False
-    intent, slot, keep = last.get("intent"), last.get("slot"), last.get("keep")
-    if not (isinstance(intent, str) and isinstance(slot, str) and isinstance(keep, dict)):
-        return False
-    values = {k: v for k, v in keep.items() if isinstance(k, str) and isinstance(v, str | None)}
-    elicit(handler_input, intent, slot, values)
+    elicit(handler_input, last.intent, last.slot, last.keep)
     return True
 
 

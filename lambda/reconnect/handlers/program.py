@@ -1,14 +1,19 @@
-"""Handlers for the program: today's step, moving between steps, more, the list, the signs."""
+"""Handlers for the program: looking at steps (never moves) and moving between them (asked for).
+
+Looking: today's step, 'what's step five', 'which step are we on', the list, 'tell me more',
+the signs. Moving, only when asked in so many words: next, previous, go to, start over; each
+answer says where they now are.
+"""
 
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot
 
 from reconnect import answers, program
+from reconnect.conversation import Waiting
 from reconnect.handlers.base import IntentHandler, saved_or_say_so
-from reconnect.numbers import parse_number
-from reconnect.record import Record
+from reconnect.handlers.slots import StepAsked, step_asked
+from reconnect.record import LAST_STEP, PRACTICE_MODE, Record
 from reconnect.speech import Reply
 from reconnect.turn import Turn
 
@@ -20,9 +25,38 @@ def today_reply(turn: Turn, one_shot: bool) -> Reply:
 
 
 def move_reply(turn: Turn, moved: Record) -> Reply:
-    """Go to the step in `moved`, save it, and give its overview."""
+    """Go to the step in `moved` (they heard it now), save it, and say where they now are."""
     turn.record = program.mark_heard(moved, turn.today)
     return saved_or_say_so(turn, answers.step_overview(turn.voice, moved.step))
+
+
+def todays_step(turn: Turn) -> int:
+    """Their step; in practice mode, the step today's practice comes from."""
+    if turn.record.step == PRACTICE_MODE:
+        return answers.practice_of_the_day(turn.voice)[0].number
+    return turn.record.step
+
+
+def topic_step(turn: Turn) -> int:
+    """The step a follow-up ('tell me more') speaks of: the last one spoken about in this
+    session, else today's."""
+    if turn.talk.topic is not None:
+        return min(turn.talk.topic, LAST_STEP)
+    return todays_step(turn)
+
+
+def next_reply(turn: Turn) -> Reply:
+    """'Next step': the step after the one they last heard; in practice mode, another practice."""
+    record = turn.record
+    if record.step == PRACTICE_MODE:
+        if not (program.is_heard(record) and record.heard_on == turn.today):
+            return today_reply(turn, one_shot=False)
+        turn.record = program.mark_heard(record, turn.today)
+        return answers.another_practice(turn.voice, topic_step(turn))
+    moved = program.next_step(record)
+    if moved is None:
+        return answers.at_last_step(turn.voice)
+    return move_reply(turn, moved)
 
 
 class TodayStep(IntentHandler):
@@ -35,17 +69,42 @@ class TodayStep(IntentHandler):
         return today_reply(turn, turn.one_shot)
 
 
+class HearStep(IntentHandler):
+    """'What's step five?': tells it, never moves; offers to make it theirs."""
+
+    intents = ("HearStepIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """The step's short version, and (if it is not theirs) the offer to move there."""
+        asked = step_asked(handler_input)
+        if asked.step is None:
+            return answers.step_range(turn.voice, asked.number)
+        if asked.step == turn.record.step:
+            turn.record = program.mark_heard(turn.record, turn.today)
+        return answers.hear_step(turn.voice, asked.step, turn.record.step)
+
+
+class CurrentStep(IntentHandler):
+    """'Which step are we on?': their step named plainly, without moving."""
+
+    intents = ("CurrentStepIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Their step, and whether they have heard it yet."""
+        record = turn.record
+        return answers.current_step(
+            turn.voice, record.step, program.is_heard(record), turn.one_shot
+        )
+
+
 class NextStep(IntentHandler):
-    """'Next step': moves on at once."""
+    """'Next step': the one after the step they last heard, never two ahead."""
 
     intents = ("NextStepIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The next step, or a word that this is the last one."""
-        moved = program.next_step(turn.record)
-        if moved is None:
-            return answers.simple(turn.voice, "at_last_step")
-        return move_reply(turn, moved)
+        """The next step, another practice, or a word about what comes after step seven."""
+        return next_reply(turn)
 
 
 class PreviousStep(IntentHandler):
@@ -62,21 +121,16 @@ class PreviousStep(IntentHandler):
 
 
 class GoToStep(IntentHandler):
-    """'Go to step four'; 'step forty-two' gets a kind correction."""
+    """'Go to step four', 'let's work on the first step'; 'step forty-two' is corrected kindly."""
 
     intents = ("GoToStepIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The asked-for step, or which steps there are."""
-        slot = get_slot(handler_input, "number")
-        number = parse_number(slot.value if slot is not None else None)
-        if number is None:
-            return answers.step_range(turn.voice, None)
-        try:
-            moved = program.go_to(turn.record, number)
-        except program.StepOutOfRange:
-            return answers.step_range(turn.voice, number)
-        return move_reply(turn, moved)
+        asked: StepAsked = step_asked(handler_input)
+        if asked.step is None:
+            return answers.step_range(turn.voice, asked.number)
+        return move_reply(turn, program.go_to(turn.record, asked.step))
 
 
 class ListSteps(IntentHandler):
@@ -85,18 +139,18 @@ class ListSteps(IntentHandler):
     intents = ("ListStepsIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The seven steps by name."""
-        return answers.steps_list(turn.voice)
+        """The seven steps by name, and where they are."""
+        return answers.steps_list(turn.voice, turn.record.step)
 
 
 class TellMeMore(IntentHandler):
-    """'Tell me more' about the current step."""
+    """'Tell me more': about what they last heard (in practice mode, that practice's step)."""
 
     intents = ("TellMeMoreIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The longer version of the current step."""
-        return answers.more(turn.voice, program.current_step(turn.record))
+        """The longer version of that step."""
+        return answers.more(turn.voice, topic_step(turn))
 
 
 class BurnoutSigns(IntentHandler):
@@ -118,18 +172,18 @@ class StayOnStep(IntentHandler):
         """Hold the step and say so."""
         turn.record = program.stay(turn.record)
         step = program.current_step(turn.record)
-        reply = answers.open_question(turn.voice, "stay_on_step", step_number=step)
-        return saved_or_say_so(turn, reply)
+        reply = answers.simple(turn.voice, "stay_on_step", step_number=step)
+        return saved_or_say_so(turn, reply.close() if turn.one_shot else reply)
 
 
 class StartOver(IntentHandler):
-    """'Start over': asks first, since it leaves the current step."""
+    """'Start over', 'reset our progress': asks first, since it leaves the current step."""
 
-    intents = ("AMAZON.StartOverIntent",)
+    intents = ("AMAZON.StartOverIntent", "RestartPathIntent")
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Ask to confirm starting again."""
-        return Reply().ask(turn.voice.say("start_over_confirm"), answers.PENDING_START_OVER)
+        return Reply().ask(turn.voice.say("start_over_confirm"), Waiting.START_OVER)
 
 
 def start_over_reply(turn: Turn) -> Reply:

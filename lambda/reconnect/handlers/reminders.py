@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, datetime
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -18,7 +18,7 @@ from ask_sdk_model import Response
 
 from reconnect import answers, clock
 from reconnect import progress_answers as say
-from reconnect.daily_time import DailyTime, is_vague, parse_time, spoken
+from reconnect.daily_time import DailyTime, is_vague, parse_time, period_of, spoken
 from reconnect.handlers import permissions
 from reconnect.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.handlers.dialog import elicit, slot_value
@@ -40,13 +40,19 @@ class SetReminder(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Elicit the time, or create the daily reminder."""
-        value, period = slot_value(handler_input, "time"), slot_value(handler_input, "period")
-        at = parse_time(value, period)
+        value = slot_value(handler_input, "time")
+        period = period_of(value, slot_value(handler_input, "period"))
+        at = parse_time(value, period, _local_now(turn, handler_input).time())
         if at is None:
             elicit(handler_input, INTENT, "time", {"period": period})
-            again = value is not None and (is_vague(value) or parse_time(value) is None)
-            return say.ask_time(turn.voice, again)
+            again = value is not None and not is_vague(value)
+            return say.ask_time(turn.voice, again, period)
         return create_reply(turn, handler_input, at, may_ask=True)
+
+
+def _local_now(turn: Turn, handler_input: HandlerInput) -> datetime:
+    """The request's time on the couple's clock."""
+    return clock.request_time(handler_input).astimezone(clock.zone_info(turn.zone) or UTC)
 
 
 class CancelReminder(IntentHandler):
@@ -107,8 +113,7 @@ def create_reply(
     """Replace any reminder we set with one every day at `at`, keep its id, and say it back."""
     voice, closing = turn.voice, turn.one_shot if one_shot is None else one_shot
     reminders = Reminders.of(handler_input)
-    zone = clock.zone_info(turn.zone) or UTC
-    now_local = clock.request_time(handler_input).astimezone(zone)
+    now_local = _local_now(turn, handler_input)
     body = request_for(at, turn.zone, now_local, say.reminder_text(voice), turn.content.locale)
     old = turn.record.reminder_id
     try:

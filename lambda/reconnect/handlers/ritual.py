@@ -69,7 +69,7 @@ def carry_on_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     reply = Reply().add(turn.voice.say("ritual_carry_on"))
     current = turn.record.ritual
     if current is not None and ritual.is_running(current, at):
-        reply.add(_status(turn, handler_input, current, at))
+        reply.add(status_words(turn, handler_input, current, at))
     return reply.close()
 
 
@@ -80,9 +80,29 @@ class StartRitual(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Start, or ask whether to start again."""
-        if ritual.is_running(turn.record.ritual, request_time(handler_input)):
-            return say.confirm_restart(turn.voice)
-        return start_reply(turn, handler_input)
+        return start_or_confirm(turn, handler_input)
+
+
+def carry_on_or_resume(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """'Yes' to 'shall we carry on?': a paused ritual resumes; a running one carries on."""
+    current = _running(turn, request_time(handler_input))
+    if current is not None and ritual.is_paused(current):
+        return ResumeRitual().reply(turn, handler_input)
+    return carry_on_reply(turn, handler_input)
+
+
+def start_or_confirm(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """Start together time, or, when one is going, ask before starting afresh."""
+    if ritual.is_running(turn.record.ritual, request_time(handler_input)):
+        return say.confirm_restart(turn.voice)
+    return start_reply(turn, handler_input)
+
+
+def running_status(turn: Turn, handler_input: HandlerInput) -> str | None:
+    """Where together time is, when it is going on; None when it is not."""
+    at = request_time(handler_input)
+    current = _running(turn, at)
+    return None if current is None else status_words(turn, handler_input, current, at)
 
 
 class PauseRitual(IntentHandler):
@@ -162,7 +182,7 @@ class RitualTimeLeft(IntentHandler):
         current = _running(turn, at)
         if current is None:
             return _nothing_running(turn)
-        return Reply().add(_status(turn, handler_input, current, at)).close()
+        return Reply().add(status_words(turn, handler_input, current, at)).close()
 
 
 class RitualNext(IntentHandler):
@@ -244,7 +264,9 @@ def _retire(turn: Turn, timers: Timers, at: datetime) -> None:
         turn.record = replace(turn.record, ritual=ritual.stop(old, at, leftovers))
 
 
-def _status(turn: Turn, handler_input: HandlerInput, current: RitualState, at: datetime) -> str:
+def status_words(
+    turn: Turn, handler_input: HandlerInput, current: RitualState, at: datetime
+) -> str:
     """The part and time left; with running timers, as the last timer has it."""
     voice = turn.voice
     left = ritual.time_left(current, at)

@@ -1,26 +1,27 @@
-"""The burnout self-check: four yes/no questions, a gentle reading, and the step to start with.
+"""The burnout self-check: four questions, a gentle reading, and the step to start with.
 
-The answers live in the session while the questions are asked and are never stored. "Yes" and
-"no" reach SelfCheckAnswer (registered before the general Yes/No handlers) only while the
-self-check is waiting for them.
+The answers live in the conversation while the questions are asked and are never stored.
+"Yes", "no" and "sort of" reach SelfCheckAnswer (registered before the general Yes/No and
+Somewhat handlers) only while the self-check is waiting for one of them.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 
-from reconnect import answers, program, selfcheck
 from reconnect import checkin_answers as say
+from reconnect import selfcheck
 from reconnect.handlers.base import IntentHandler
-from reconnect.handlers.program import move_reply
+from reconnect.selfcheck import Answer
 from reconnect.speech import Reply
-from reconnect.turn import S_PENDING, Turn, session
+from reconnect.turn import Turn, turn_of
 
-S_SELFCHECK = "selfcheck"  # the yes/no answers so far, or {"go": step} once read
-_PENDING = (say.PENDING_SELFCHECK, say.PENDING_SELFCHECK_GO)
+_ANSWERS = {
+    "AMAZON.YesIntent": Answer.YES,
+    "AMAZON.NoIntent": Answer.NO,
+    "SomewhatIntent": Answer.SOMEWHAT,
+}
 
 
 class SelfCheck(IntentHandler):
@@ -30,52 +31,30 @@ class SelfCheck(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Start afresh, whatever was answered before."""
-        session(handler_input)[S_SELFCHECK] = []
+        turn.talk.selfcheck = ()
         return say.selfcheck_question(turn.voice, ())
 
 
 class SelfCheckAnswer(IntentHandler):
-    """'Yes' or 'no' while the self-check is asking."""
+    """'Yes', 'no' or 'sort of' while the self-check is asking."""
 
-    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+    intents = tuple(_ANSWERS)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        """Yes/No, only when the last question was the self-check's."""
+        """Yes, no or somewhat, only when the last question was one of the four signs."""
         if not is_request_type("IntentRequest")(handler_input):
             return False
         if get_intent_name(handler_input) not in self.intents:
             return False
-        return session(handler_input).get(S_PENDING) in _PENDING
+        return turn_of(handler_input).talk.in_selfcheck
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The next question, the reading, or (after the reading) going to the step."""
-        attributes = session(handler_input)
-        yes = get_intent_name(handler_input) == "AMAZON.YesIntent"
-        if attributes.get(S_PENDING) == say.PENDING_SELFCHECK_GO:
-            return _go(turn, attributes.pop(S_SELFCHECK, None), yes)
-        given = _answers(attributes.get(S_SELFCHECK))
-        if given is None:  # the session lost its answers: begin again
-            attributes[S_SELFCHECK] = []
-            return say.selfcheck_question(turn.voice, ())
-        given = selfcheck.answer(given, yes)
+        """The next question, or the reading with the step to begin with."""
+        given = selfcheck.answer(
+            turn.talk.selfcheck or (), _ANSWERS[str(get_intent_name(handler_input))]
+        )
         if selfcheck.next_sign(given) is not None:
-            attributes[S_SELFCHECK] = list(given)
+            turn.talk.selfcheck = given
             return say.selfcheck_question(turn.voice, given)
-        found = selfcheck.reading(given)
-        attributes[S_SELFCHECK] = {"go": found.start_step}
-        return say.selfcheck_reading(turn.voice, found, turn.record.step)
-
-
-def _go(turn: Turn, state: object, yes: bool) -> Reply:
-    step = state.get("go") if isinstance(state, dict) else None
-    if not yes or not isinstance(step, int) or isinstance(step, bool):
-        return answers.simple(turn.voice, "no_problem")
-    return move_reply(turn, program.go_to(turn.record, step))
-
-
-def _answers(raw: Any) -> tuple[bool, ...] | None:
-    if not isinstance(raw, list) or len(raw) >= len(selfcheck.SIGNS):
-        return None
-    if not all(isinstance(a, bool) for a in raw):
-        return None
-    return tuple(raw)
+        turn.talk.selfcheck = None
+        return say.selfcheck_reading(turn.voice, selfcheck.reading(given), turn.record.step)
