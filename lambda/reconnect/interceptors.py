@@ -12,7 +12,7 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from reconnect import clock, program, ritual
+from reconnect import clock, metrics, program, ritual
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
@@ -42,6 +42,7 @@ class LoadTurn(AbstractRequestInterceptor):
             except StoreUnavailable as error:
                 log.warning("load failed", extra={"reason": str(error)})
         record = stored.record if stored is not None else Record()
+        metrics.turn_loaded(stored.record if stored is not None else None)
 
         zone = attributes.get(S_ZONE)
         if not isinstance(zone, str) or clock.zone_info(zone) is None:
@@ -79,9 +80,11 @@ class SaveTurn(AbstractResponseInterceptor):
         """Persist after the handler answered."""
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
         if not isinstance(turn, Turn):
+            metrics.turn_answered(None)
             return
         if turn.can_save:
             turn.commit()
+        metrics.turn_answered(None if turn.deleted or turn.stored is None else turn.stored.record)
         attributes = session(handler_input)
         if turn.deleted:
             attributes.pop(S_RECORD, None)

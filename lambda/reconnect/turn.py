@@ -12,6 +12,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard
 
+from reconnect import metrics
 from reconnect.content import LocaleContent
 from reconnect.program import Greeting
 from reconnect.record import Record
@@ -78,6 +79,7 @@ def session(handler_input: HandlerInput) -> dict[str, Any]:
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     """Turn a Reply into the ASK response, remembering it for 'repeat' and yes/no."""
+    metrics.replied(reply.urgent)
     turn = handler_input.attributes_manager.request_attributes.get(TURN)
     if isinstance(turn, Turn) and turn.stored is None and not turn.warned and not reply.urgent:
         # Their progress could not be read: say so once, before whatever else is said.
