@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from tests.conftest import Clock
 from tests.functional import lambda_like
@@ -88,3 +89,12 @@ def dynamodb_endpoint() -> Iterator[str]:
     """A moto server on loopback holding the skill's table, for artifacts run like Lambda."""
     with lambda_like.moto_table() as endpoint:
         yield endpoint
+
+
+@pytest.fixture(scope="session")
+def template() -> dict[str, Any]:
+    """template.yaml as CloudFormation reads it (short-form tags become Ref / Fn::*)."""
+    loaded, problems = decode(str(Path(__file__).resolve().parents[2] / "template.yaml"))
+    assert not problems, problems
+    assert isinstance(loaded, dict)
+    return loaded

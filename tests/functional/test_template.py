@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from tools import build_artifact
 
@@ -24,15 +23,6 @@ ALIAS = "live"
 ALEXA_TIMEOUT_SECONDS = 8
 
 Template = dict[str, Any]
-
-
-@pytest.fixture(scope="module")
-def template() -> Template:
-    """The template as CloudFormation reads it (short-form tags become Ref / Fn::*)."""
-    loaded, problems = decode(str(TEMPLATE))
-    assert not problems, problems
-    assert isinstance(loaded, dict)
-    return loaded
 
 
 def _one(template: Template, resource_type: str) -> tuple[str, dict[str, Any]]:

@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from reconnect import metrics
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATE = ROOT / "template.yaml"
 OPERATIONS = {"GetItem", "PutItem", "DeleteItem"}  # what the role grants on the table
 Template = dict[str, Any]
 Metric = tuple[str, str, tuple[tuple[str, str], ...]]
-
-
-@pytest.fixture(scope="module")
-def template() -> Template:
-    """The template as CloudFormation reads it."""
-    loaded, problems = decode(str(TEMPLATE))
-    assert not problems, problems
-    assert isinstance(loaded, dict)
-    return loaded
 
 
 def of_type(template: Template, resource_type: str) -> dict[str, dict[str, Any]]:
