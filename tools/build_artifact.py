@@ -155,6 +155,9 @@ def _has_pip(python: str) -> bool:
 def _compile(out: Path, python: str) -> None:
     """Compile every module with `python`, hash-based and unchecked: Lambda never rewrites them.
 
+    Unchecked means the source is never read again: a module edited after the build (in the
+    Lambda console, say) keeps running its old bytecode. Rebuild instead.
+
     ask_sdk_model's docstrings hold invalid escape sequences: Python 3.12+ warns about each one
     (about sixty SyntaxWarnings) when compiling. They are harmless, and silenced here; a module
     that does not compile still fails the build.
