@@ -4,9 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
 NODE_READY := node_modules/.ready
+DEPLOY_VENV := .venv-deploy
+DEPLOY_READY := $(DEPLOY_VENV)/.ready
+# CI rehearses the deploy too (tests/functional/test_deploy_rehearsal.py): it needs the tools.
+CI_READY := $(if $(filter true,$(CI)),$(DEPLOY_READY))
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
-.PHONY: run test lint check-content bench bench-web soak build serve serve-dev skill-package clean
+.PHONY: run test lint check-content bench bench-web soak build build-SkillFunction deploy-tools serve serve-dev skill-package clean
 
 $(PY_READY): requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +21,21 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The deploy tools in a venv of their own, on Python 3.13 (found as the build finds it).
+$(DEPLOY_READY): requirements-deploy.txt
+	python313="$$($(PYTHON) -m tools.lambda_python)" && "$$python313" -m venv --clear $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-deploy.txt
+	touch $@
+
+## deploy-tools: the pinned SAM CLI (and the other deploy tools) in .venv-deploy; needs Python 3.13
+deploy-tools: $(DEPLOY_READY)
+
 ## run: the local console; pass options with ARGS="--date 2026-12-01 --tz Europe/London"
 run: $(PY_READY)
 	$(BIN)/python -m tools.console $(ARGS)
 
-## test: lint, types, then every test (unit, functional, end-to-end)
-test: $(PY_READY) $(NODE_READY) lint
+## test: lint, types, then every test (unit, functional, end-to-end; with CI=true the deploy rehearsal)
+test: $(PY_READY) $(NODE_READY) $(CI_READY) lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(PY_READY)
@@ -55,13 +68,18 @@ serve: $(PY_READY)
 serve-dev: $(PY_READY)
 	$(BIN)/python -m tools.web_service $(ARGS)
 
-## build: the Lambda artifact exactly as `sam deploy` ships it (build/lambda)
-build: $(PY_READY)
-	$(BIN)/python -m tools.build_artifact
+## build: the Lambda artifact as `sam build` makes it (build/lambda), bytecode by Python 3.13
+build:
+	$(PYTHON) -m tools.build_artifact --out build/lambda
+
+# `sam build` runs this (template.yaml: BuildMethod makefile) with ARTIFACTS_DIR set. Like
+# `build`, it needs no virtual environment: only a Python 3.11+ and, for the bytecode, 3.13.
+build-SkillFunction:
+	$(PYTHON) -m tools.build_artifact --out "$(ARTIFACTS_DIR)"
 
 ## skill-package: the ASK CLI skill package (build/skill-package) from interaction_models/
 skill-package: $(PY_READY)
 	$(BIN)/python -m tools.build_skill_package $(ARGS)
 
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build .aws-sam .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse
 
+from reconnect import metrics
+
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -26,6 +28,7 @@ class TimeoutApiClient(ApiClient):
         parts = urlsplit(url)
         plain_ok = self.allow_loopback_http and parts.hostname in _LOOPBACK
         if parts.scheme != "https" and not (parts.scheme == "http" and plain_ok):
+            metrics.api_answered(None)
             raise ApiClientException("Requests against non-HTTPS endpoints are not allowed.")
         headers = dict(request.headers or [])
         data: bytes | None = None
@@ -37,11 +40,14 @@ class TimeoutApiClient(ApiClient):
         )
         try:
             with urllib.request.urlopen(http_request, timeout=self.timeout) as answer:  # noqa: S310
-                return _response(answer.status, answer.headers.items(), answer.read())
+                response = _response(answer.status, answer.headers.items(), answer.read())
         except urllib.error.HTTPError as error:
-            return _response(error.code, error.headers.items(), error.read())
+            response = _response(error.code, error.headers.items(), error.read())
         except (OSError, ValueError) as error:
+            metrics.api_answered(None)
             raise ApiClientException(f"Alexa API unreachable: {type(error).__name__}") from error
+        metrics.api_answered(response.status_code)
+        return response
 
 
 def _response(status: int, headers: list[tuple[str, str]], body: bytes) -> ApiClientResponse:

@@ -10,7 +10,7 @@ from typing import Any
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from reconnect import config, logs
+from reconnect import config, logs, metrics
 from reconnect.alexa_api import TimeoutApiClient
 from reconnect.content import library
 from reconnect.handlers import (
@@ -109,14 +109,18 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     request = request if isinstance(request, dict) else {}
     facts = logs.request_facts(event)
     _check_skill_id(event)
-    try:
-        envelope = SKILL.serializer.deserialize(json.dumps(event), RequestEnvelope)
-        answer: dict[str, Any] = SKILL.serializer.serialize(SKILL.invoke(envelope, context))
-        facts["outcome"] = "ok"
-    except Exception as error:  # noqa: BLE001 - the last line of defence: Alexa must hear something
-        log.error("request failed outside the skill", extra={"error": type(error).__name__})
-        answer = _apology(request.get("locale"))
-        facts["outcome"] = "apology"
+    with metrics.request(SETTINGS.function_name) as tally:
+        try:
+            envelope = SKILL.serializer.deserialize(json.dumps(event), RequestEnvelope)
+            answer: dict[str, Any] = SKILL.serializer.serialize(SKILL.invoke(envelope, context))
+            facts["outcome"] = "ok" if tally.answered else "handler error"
+            if not tally.answered:  # the catch-all exception handler spoke instead
+                metrics.count(metrics.SKILL_ERRORS)
+        except Exception as error:  # noqa: BLE001 - the last line of defence: Alexa must hear
+            log.error("request failed outside the skill", extra={"error": type(error).__name__})
+            answer = _apology(request.get("locale"))
+            facts["outcome"] = "apology"
+            metrics.count(metrics.UNREADABLE_REQUESTS)
     facts["ms"] = round((time.perf_counter() - started) * 1000, 2)
     log.info("request", extra=facts)
     return answer

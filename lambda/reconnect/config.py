@@ -15,6 +15,7 @@ class Config:
     log_level: str
     alexa_api_timeout: float
     allow_loopback_http: bool
+    function_name: str | None = None  # set by Lambda; metrics lines are printed only then
 
 
 def from_env() -> Config:
@@ -25,4 +26,5 @@ def from_env() -> Config:
         log_level=os.environ.get("LOG_LEVEL", "INFO").upper(),
         alexa_api_timeout=float(os.environ.get("ALEXA_API_TIMEOUT", "1.0")),
         allow_loopback_http=os.environ.get("ALEXA_API_ALLOW_LOOPBACK_HTTP") == "1",
+        function_name=os.environ.get("AWS_LAMBDA_FUNCTION_NAME") or None,
     )

@@ -12,7 +12,7 @@ from ask_sdk_core.dispatch_components import (
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from reconnect import clock, conversation, program, ritual
+from reconnect import clock, conversation, metrics, program, ritual
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
@@ -45,6 +45,7 @@ class LoadTurn(AbstractRequestInterceptor):
             except StoreUnavailable as error:
                 log.warning("load failed", extra={"reason": str(error)})
         record = stored.record if stored is not None else Record()
+        metrics.turn_loaded(stored.record if stored is not None else None)
 
         talk = conversation.read(attributes)
         talk.turns += 1
@@ -85,9 +86,11 @@ class SaveTurn(AbstractResponseInterceptor):
         """Persist after the handler answered."""
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
         if not isinstance(turn, Turn):
+            metrics.turn_answered(None)
             return
         if turn.can_save:
             turn.commit()
+        metrics.turn_answered(None if turn.deleted or turn.stored is None else turn.stored.record)
         attributes = session(handler_input)
         if turn.deleted:
             attributes.pop(S_RECORD, None)

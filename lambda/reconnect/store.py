@@ -12,6 +12,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from reconnect import metrics
 from reconnect.record import Record, merge
 
 if TYPE_CHECKING:
@@ -83,14 +84,14 @@ class Store:
                 return theirs
             mine = merge(base.record, mine, theirs.record)
             base = theirs  # mine now holds theirs plus this turn's changes: diff from theirs next
-        raise StoreUnavailable("too many concurrent changes")
+        raise _unavailable("too many concurrent changes")
 
     def delete(self, user_id: str) -> None:
         """Erase the couple's record."""
         try:
             self._client.delete_item(TableName=self._table, Key={"pk": {"S": user_key(user_id)}})
         except (ClientError, BotoCoreError) as error:
-            raise StoreUnavailable(_reason(error)) from error
+            raise _unavailable(_reason(error)) from error
 
     def _get(self, key: str) -> dict[str, Any] | None:
         try:
@@ -98,7 +99,7 @@ class Store:
                 TableName=self._table, Key={"pk": {"S": key}}, ConsistentRead=True
             )
         except (ClientError, BotoCoreError) as error:
-            raise StoreUnavailable(_reason(error)) from error
+            raise _unavailable(_reason(error)) from error
         item = answer.get("Item")
         return dict(item) if item else None
 
@@ -119,9 +120,9 @@ class Store:
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
                 return False
-            raise StoreUnavailable(_reason(error)) from error
+            raise _unavailable(_reason(error)) from error
         except BotoCoreError as error:
-            raise StoreUnavailable(_reason(error)) from error
+            raise _unavailable(_reason(error)) from error
         return True
 
 
@@ -175,6 +176,12 @@ def _plain(typed: dict[str, Any]) -> Any:
 def _expiry(last_seen: date | None) -> int:
     seen = last_seen or datetime.now(UTC).date()
     return int(datetime.combine(seen + RETENTION, time(), tzinfo=UTC).timestamp())
+
+
+def _unavailable(reason: str) -> StoreUnavailable:
+    """The failure to raise, counted once for the operator's StorageFailures metric."""
+    metrics.count(metrics.STORAGE_FAILURES)
+    return StoreUnavailable(reason)
 
 
 def _reason(error: Exception) -> str:

@@ -12,7 +12,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard
 
-from reconnect import conversation
+from reconnect import conversation, metrics
 from reconnect.content import LocaleContent
 from reconnect.conversation import Conversation, Said
 from reconnect.program import Greeting
@@ -78,6 +78,7 @@ def session(handler_input: HandlerInput) -> dict[str, Any]:
 
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     """Turn a Reply into the ASK response, and keep the conversation state for the next turn."""
+    metrics.replied(reply.urgent)
     turn = handler_input.attributes_manager.request_attributes.get(TURN)
     turn = turn if isinstance(turn, Turn) else None
     parts = list(reply.parts)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from tests.conftest import Clock
+from tests.functional import lambda_like
 from tools.alexa_standin import AlexaStandIn
 from tools.envelopes import Device, Session
 
@@ -88,3 +91,25 @@ def dynamodb_calls(handler: Any) -> Iterator[CallCounter]:
     events.register("before-call.dynamodb", counter)
     yield counter
     events.unregister("before-call.dynamodb", counter)
+
+
+@pytest.fixture(scope="session")
+def lambda_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding only the packages the Lambda runtime brings (links into this venv)."""
+    return lambda_like.runtime_folder(tmp_path_factory.mktemp("lambda-runtime"))
+
+
+@pytest.fixture(scope="session")
+def dynamodb_endpoint() -> Iterator[str]:
+    """A moto server on loopback holding the skill's table, for artifacts run like Lambda."""
+    with lambda_like.moto_table() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture(scope="session")
+def template() -> dict[str, Any]:
+    """template.yaml as CloudFormation reads it (short-form tags become Ref / Fn::*)."""
+    loaded, problems = decode(str(Path(__file__).resolve().parents[2] / "template.yaml"))
+    assert not problems, problems
+    assert isinstance(loaded, dict)
+    return loaded

@@ -1,39 +1,28 @@
-"""The SAM template deploys what the design promises: least privilege, protected data."""
+"""The SAM template deploys what the design promises: least privilege, protected data, a way
+back (versions behind an alias), and alarms and figures for the operator."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from tools import build_artifact
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
 
-ITEM_ACTIONS = {
-    "dynamodb:GetItem",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:DeleteItem",
-}
+ITEM_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}  # store.py's calls
+LOG_ACTIONS = {"logs:CreateLogStream", "logs:PutLogEvents"}
+ALIAS = "live"
 ALEXA_TIMEOUT_SECONDS = 8
 
 Template = dict[str, Any]
-
-
-@pytest.fixture(scope="module")
-def template() -> Template:
-    """The template as CloudFormation reads it (short-form tags become Ref / Fn::*)."""
-    loaded, problems = decode(str(TEMPLATE))
-    assert not problems, problems
-    assert isinstance(loaded, dict)
-    return loaded
 
 
 def _one(template: Template, resource_type: str) -> tuple[str, dict[str, Any]]:
@@ -78,40 +67,58 @@ def test_template_passes_cfn_lint_without_errors_or_warnings() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_function_may_only_read_and_write_items_of_its_own_table(template: Template) -> None:
-    """The only permissions granted are item reads/writes on the skill's table."""
-    props = _function(template)
+def _role_statements(template: Template) -> list[dict[str, Any]]:
+    """The statements of the function's own role (its only policy)."""
+    role_id, role = _one(template, "AWS::IAM::Role")
+    assert _function(template)["Role"] == {"Fn::GetAtt": [role_id, "Arn"]}
+    props = role["Properties"]
+    assert not {"ManagedPolicyArns", "PermissionsBoundary", "RoleName"} & set(props)
+    assert props["AssumeRolePolicyDocument"]["Statement"] == [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "lambda.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ]
+    (policy,) = props["Policies"]
+    return [dict(s) for s in _as_list(policy["PolicyDocument"]["Statement"])]
+
+
+def test_function_may_only_write_its_own_logs_and_items_of_its_own_table(
+    template: Template,
+) -> None:
+    """GIVEN SAM's default role would grant logs on `*` WHEN the function has a role of its
+    own THEN it may write log streams of its own log group, and get, put and delete items of
+    its own table, and nothing else (no UpdateItem: the store never calls it)."""
     table_id, _ = _one(template, "AWS::DynamoDB::Table")
-    assert "Role" not in props, "a Role would replace the policies checked here"
-    assert not [
+    group_id, _ = _one(template, "AWS::Logs::LogGroup")
+    props = _function(template)
+    assert "Policies" not in props, "SAM policies would be ignored beside a Role"
+    assert [
         name
         for name, body in template["Resources"].items()
         if body["Type"].startswith("AWS::IAM::")
-    ]
-    policies = _as_list(props["Policies"])
-    assert len(policies) == 1
-    (policy,) = policies
-    assert isinstance(policy, dict)
-    assert set(policy) <= {"Version", "Statement"}, "a SAM policy template or managed policy"
-    statements = _as_list(policy["Statement"])
-    assert statements
-    for statement in statements:
+    ] == [_one(template, "AWS::IAM::Role")[0]]
+    granted: dict[str, set[str]] = {}
+    for statement in _role_statements(template):
         assert statement["Effect"] == "Allow"
-        assert not {"NotAction", "NotResource", "Principal"} & set(statement)
-        actions = set(_as_list(statement["Action"]))
-        assert actions <= ITEM_ACTIONS, actions - ITEM_ACTIONS
-        for resource in _as_list(statement["Resource"]):
-            assert _get_att(resource) == [table_id, "Arn"]
+        assert not {"NotAction", "NotResource", "Principal", "Condition"} & set(statement)
+        (resource,) = _as_list(statement["Resource"])
+        target = _get_att(resource)
+        assert target[1] == "Arn"
+        granted.setdefault(target[0], set()).update(_as_list(statement["Action"]))
+    assert granted == {table_id: ITEM_ACTIONS, group_id: LOG_ACTIONS}
 
 
 def test_function_policy_has_no_wildcards_scans_queries_or_table_management(
     template: Template,
 ) -> None:
-    """No `*`, Scan, Query, Batch*, CreateTable or DescribeTable anywhere in the policy."""
-    policy_text = str(_function(template)["Policies"])
+    """No `*`, Scan, Query, Batch*, UpdateItem, CreateTable or DescribeTable anywhere."""
+    policy_text = str(_role_statements(template))
     assert "*" not in policy_text
-    for forbidden in ("Scan", "Query", "Batch", "CreateTable", "DescribeTable", "Transact"):
-        assert forbidden not in policy_text
+    forbidden = ("Scan", "Query", "Batch", "UpdateItem", "CreateTable", "DescribeTable", "Transact")
+    for action in forbidden:
+        assert action not in policy_text
 
 
 def test_table_is_encrypted_recoverable_and_expires_inactive_users(template: Template) -> None:
@@ -155,6 +162,63 @@ def test_function_runs_the_built_artifact_on_the_platform_it_was_built_for(
     assert build_artifact.LAMBDA_PLATFORM.endswith("_aarch64")
 
 
+def test_sam_build_runs_the_makefile_target_that_make_build_runs(template: Template) -> None:
+    """GIVEN `sam build` WHEN it builds the function THEN it runs the Makefile's
+    build-SkillFunction target on the project in place (content/ sits beside lambda/), and that
+    target, like `make build`, runs tools.build_artifact without the dev venv."""
+    function_id, function = _one(template, "AWS::Serverless::Function")
+    assert function["Metadata"] == {
+        "BuildMethod": "makefile",
+        "ProjectRootDirectory": ".",
+        "ContextPath": ".",
+    }
+    makefile = (ROOT / "Makefile").read_text()
+    rules = {
+        m["target"]: (m["needs"].strip(), m["recipe"])
+        for m in re.finditer(
+            r"^(?P<target>[\w-]+):(?P<needs>[^\n=]*)\n(?P<recipe>(?:\t.*\n)+)", makefile, re.M
+        )
+    }
+    for target, out in ((f"build-{function_id}", '"$(ARTIFACTS_DIR)"'), ("build", "build/lambda")):
+        needs, recipe = rules[target]
+        assert needs == "", f"{target} must not depend on {needs} (sam build would install it)"
+        assert recipe.strip() == f"$(PYTHON) -m tools.build_artifact --out {out}"
+    samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
+    assert samconfig["default"]["build"]["parameters"] == {"build_in_source": True}
+
+
+def test_a_plain_sam_deploy_could_never_zip_the_project_folder(template: Template) -> None:
+    """CodeUri is the built artifact's folder, which holds no .venv/ or node_modules/."""
+    code = ROOT / _function(template)["CodeUri"]
+    assert ROOT in code.parents
+    assert not {".venv", "node_modules", "tests", "tools"} & set(code.relative_to(ROOT).parts)
+
+
+def test_every_deploy_publishes_a_version_behind_the_live_alias(template: Template) -> None:
+    """AutoPublishAlias `live`, on any change of the function (code or configuration), and the
+    endpoint output is the alias, so a rollback needs no change to the skill."""
+    props = _function(template)
+    assert props["AutoPublishAlias"] == ALIAS
+    assert props["AutoPublishAliasAllProperties"] is True
+    function_id, _ = _one(template, "AWS::Serverless::Function")
+    assert template["Outputs"]["SkillEndpointArn"]["Value"] == {"Ref": f"{function_id}.Alias"}
+
+
+def test_a_long_stack_name_cannot_break_a_resource_name(template: Template) -> None:
+    """GIVEN stack names of up to 128 characters WHEN names derive from them THEN nothing can
+    overflow: the function, its log group, table, topic and dashboard take generated names."""
+    named = {
+        "AWS::Serverless::Function": "FunctionName",
+        "AWS::Logs::LogGroup": "LogGroupName",
+        "AWS::DynamoDB::Table": "TableName",
+        "AWS::SNS::Topic": "TopicName",
+        "AWS::CloudWatch::Dashboard": "DashboardName",
+        "AWS::IAM::Role": "RoleName",
+    }
+    for body in template["Resources"].values():
+        assert named.get(body["Type"], "-") not in body.get("Properties", {}), body["Type"]
+
+
 def test_only_the_configured_alexa_skill_may_invoke_the_function(template: Template) -> None:
     """The AlexaSkill event is bound to the SkillId parameter."""
     events = _function(template)["Events"].values()
@@ -192,39 +256,47 @@ def test_function_environment_names_its_table_skill_and_log_level(template: Temp
     assert template["Parameters"]["LogLevel"]["Default"] == "INFO"
 
 
-def test_function_logs_json_to_its_own_log_group_with_retention(template: Template) -> None:
-    """Logs are JSON, go to the declared /aws/lambda/<function> group, kept 30 days."""
+def test_function_logs_json_to_its_own_log_group_kept_after_the_stack(
+    template: Template,
+) -> None:
+    """Logs are JSON, go to the declared group, kept 30 days, and survive deleting the stack."""
     props = _function(template)
     group_id, group = _one(template, "AWS::Logs::LogGroup")
     assert props["LoggingConfig"]["LogFormat"] == "JSON"
     assert props["LoggingConfig"]["LogGroup"] == {"Ref": group_id}
     assert group["Properties"]["RetentionInDays"] == 30
-    function_name = props["FunctionName"]["Fn::Sub"]
-    assert group["Properties"]["LogGroupName"] == {"Fn::Sub": f"/aws/lambda/{function_name}"}
+    assert group["DeletionPolicy"] == "Retain"
+    assert group["UpdateReplacePolicy"] == "Retain"
 
 
-def test_lambda_log_filter_follows_the_log_level_parameter(template: Template) -> None:
-    """Every LogLevel choice maps to a Lambda application log level of the same meaning."""
+def test_lambdas_log_filter_never_drops_the_metrics_lines(template: Template) -> None:
+    """GIVEN Lambda counts a line without a level (the EMF lines) as INFO WHEN any LogLevel is
+    chosen THEN Lambda's filter keeps INFO (the skill's logger applies the level itself), and
+    lets DEBUG through when DEBUG is chosen."""
     levels = template["Parameters"]["LogLevel"]["AllowedValues"]
     mapping = template["Mappings"]["LambdaLogLevel"]
-    lambda_names = {"WARNING": "WARN"}
     assert {level: mapping[level]["Level"] for level in levels} == {
-        level: lambda_names.get(level, level) for level in levels
+        level: "DEBUG" if level == "DEBUG" else "INFO" for level in levels
     }
     assert _function(template)["LoggingConfig"]["ApplicationLogLevel"] == {
         "Fn::FindInMap": ["LambdaLogLevel", {"Ref": "LogLevel"}, "Level"]
     }
 
 
-def test_outputs_give_the_skill_endpoint_and_the_table_name(template: Template) -> None:
-    """The function ARN (for the skill manifest) and the table name are outputs."""
-    function_id, _ = _one(template, "AWS::Serverless::Function")
-    table_id, _ = _one(template, "AWS::DynamoDB::Table")
-    values = [output["Value"] for output in template["Outputs"].values()]
-    assert any(
-        isinstance(value, dict)
-        and "Fn::GetAtt" in value
-        and _get_att(value) == [function_id, "Arn"]
-        for value in values
-    )
-    assert {"Ref": table_id} in values
+def test_outputs_give_the_endpoint_names_and_where_to_look(template: Template) -> None:
+    """The alias ARN (for the manifest), the function, log group, table, topic and dashboard."""
+    refs = {
+        name: output["Value"]["Ref"]
+        for name, output in template["Outputs"].items()
+        if set(output["Value"]) == {"Ref"}
+    }
+    ids = {body["Type"]: name for name, body in template["Resources"].items()}
+    function_id = ids["AWS::Serverless::Function"]
+    assert refs == {
+        "SkillEndpointArn": f"{function_id}.Alias",
+        "SkillFunctionName": function_id,
+        "SkillLogGroupName": ids["AWS::Logs::LogGroup"],
+        "UserTableName": ids["AWS::DynamoDB::Table"],
+        "AlarmTopicArn": ids["AWS::SNS::Topic"],
+        "DashboardName": ids["AWS::CloudWatch::Dashboard"],
+    }

@@ -83,3 +83,30 @@ def test_make_test_installs_what_it_needs() -> None:
     assert test_rule is not None
     assert "$(PY_READY)" in test_rule[1]
     assert "$(NODE_READY)" in test_rule[1]
+
+
+def readme_section_lines(title: str) -> list[str]:
+    """The command lines (no comments) of the code blocks in one `## title` README section."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(?:sh|bash|shell|console)?\n(.*?)```", section, flags=re.S)
+    lines = [line.strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_readme_deploys_with_exactly_what_the_rehearsal_runs() -> None:
+    """GIVEN the deploy rehearsal (tests/functional/test_deploy_rehearsal.py) WHEN the README
+    says how to deploy THEN it installs the same pinned tools, sets up the same shell and runs
+    the same `sam` commands in the same order; only `sam deploy` (needs AWS) is not rehearsed."""
+    from tests.functional import test_deploy_rehearsal as rehearsal
+
+    lines = readme_section_lines("Deploying")
+    sam = [line for line in lines if line.startswith("sam ")]
+    rehearsed = [" ".join(command) for command in rehearsal.REHEARSED]
+    assert [line for line in sam if not line.startswith(rehearsal.NOT_REHEARSED)] == rehearsed
+    assert any(line.startswith("sam deploy --guided") for line in sam)
+    assert lines.index(rehearsal.DEPLOY_TOOLS) < lines.index(rehearsal.SHELL_SETUP)
+    assert lines.index(rehearsal.SHELL_SETUP) < lines.index(sam[0])
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^DEPLOY_VENV := \.venv-deploy$", makefile, flags=re.M)
+    assert ".venv-deploy/bin" in rehearsal.SHELL_SETUP
