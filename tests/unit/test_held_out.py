@@ -1,6 +1,6 @@
 """The held-out phrasings measure generalisation only if no sample repeats them.
 
-tests/nlu/held_out.tsv (and, once written, tests/nlu/distress.txt) are routed by
+tests/nlu/held_out.tsv and tests/nlu/distress.txt are routed by
 `make nlu-check`; here, without the embedding model, the sets are checked for shape and
 for being new: no line may equal a sample of any locale's model, nor a phrase the console
 gives a built-in intent, once case, punctuation and slot values are set aside.
@@ -14,7 +14,6 @@ import pytest
 
 from tools.nlu import BUILT_IN_PHRASES
 from tools.nlu_sets import (
-    DISTRESS_PATH,
     NUMBER,
     Sample,
     SampleMatcher,
@@ -46,11 +45,8 @@ def _matcher() -> SampleMatcher:
 
 
 def _sets() -> list[str]:
-    """Every phrase of the held-out set and, once it exists, of the distress list."""
-    phrases = [p.text for p in load_held_out()]
-    if DISTRESS_PATH.exists():
-        phrases += load_distress()
-    return phrases
+    """Every phrase of the held-out set and of the distress list."""
+    return [p.text for p in load_held_out()] + load_distress()
 
 
 def test_held_out_set_has_at_least_150_phrasings_over_every_capability() -> None:
@@ -60,6 +56,11 @@ def test_held_out_set_has_at_least_150_phrasings_over_every_capability() -> None
     assert len(phrasings) >= 150
     assert set(per_capability) == CAPABILITIES
     assert [c for c, n in per_capability.items() if n < 4] == []
+
+
+def test_distress_list_has_at_least_40_phrasings() -> None:
+    """At least 40 ways of saying despair, fear, threats or self-harm, each must reach crisis."""
+    assert len(load_distress()) >= 40
 
 
 def test_no_phrasing_is_listed_twice() -> None:
