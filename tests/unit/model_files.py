@@ -15,15 +15,30 @@ MANIFEST_PATH = MODELS_DIR / "skill.json"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 INVOCATION_NAME = "reconnect ritual"
 
-CUSTOM_INTENTS = (
+# Looking at the program never moves the couple; moving is asked for in so many words.
+LOOK_INTENTS = (
     "TodayStepIntent",
-    "NextStepIntent",
-    "PreviousStepIntent",
-    "GoToStepIntent",
+    "HearStepIntent",
+    "CurrentStepIntent",
     "ListStepsIntent",
     "TellMeMoreIntent",
     "BurnoutSignsIntent",
+    "TalkTopicIntent",
+    "SmallIdeaIntent",
+    "AboutTogetherTimeIntent",
+    "StreakIntent",
+    "HowAreWeDoingIntent",
+)
+MOVE_INTENTS = (
+    "NextStepIntent",
+    "PreviousStepIntent",
+    "GoToStepIntent",
     "StayOnStepIntent",
+    "RestartPathIntent",
+)
+CUSTOM_INTENTS = (
+    *LOOK_INTENTS,
+    *MOVE_INTENTS,
     "DeleteDataIntent",
     "CrisisIntent",
     "StartRitualIntent",
@@ -34,9 +49,10 @@ CUSTOM_INTENTS = (
     "RitualNextIntent",
     "CheckInIntent",
     "SelfCheckIntent",
-    "HowAreWeDoingIntent",
     "SetReminderIntent",
     "CancelReminderIntent",
+    "GoodbyeIntent",
+    "SomewhatIntent",
 )
 REQUIRED_BUILT_INS = (
     "AMAZON.HelpIntent",

@@ -105,10 +105,13 @@ def test_custom_intents_are_the_ones_the_skill_handles() -> None:
     assert declared == set(CUSTOM_INTENTS)
 
 
-def test_go_to_step_takes_a_number_slot() -> None:
-    """GoToStepIntent carries one AMAZON.NUMBER slot called "number"."""
-    assert intents("en-US")["GoToStepIntent"]["slots"] == [
-        {"name": "number", "type": "AMAZON.NUMBER"}
+@pytest.mark.parametrize("intent", ["HearStepIntent", "GoToStepIntent"])
+def test_a_step_is_named_by_number_or_by_ordinal(intent: str) -> None:
+    """HearStepIntent and GoToStepIntent take a step as "number" ("step five") or as
+    "ordinal" ("the fifth step"), the custom STEP_ORDINAL type."""
+    assert intents("en-US")[intent]["slots"] == [
+        {"name": "number", "type": "AMAZON.NUMBER"},
+        {"name": "ordinal", "type": "STEP_ORDINAL"},
     ]
 
 

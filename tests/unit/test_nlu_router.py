@@ -69,7 +69,7 @@ def _phrasing(text: str, *intents: str, capability: str = "test") -> Phrasing:
 
 def test_a_sample_with_a_slot_becomes_phrases_with_example_values() -> None:
     """GIVEN 'go to step {number}' WHEN expanded THEN it is said with two different numbers."""
-    values = {"number": ("three", "six", "two")}
+    values: dict[str, tuple[str, ...]] = {"number": ("three", "six", "two")}
     assert expand("go to step {number}", values, seed=0) == ["go to step three", "go to step six"]
     assert expand("go to step {number}", values, seed=1) == ["go to step two", "go to step three"]
 
