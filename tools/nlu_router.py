@@ -116,6 +116,8 @@ def route(
     embedder: Embedder, refs: Sequence[Reference], phrasings: Sequence[Phrasing]
 ) -> list[Routed]:
     """Route each phrasing to the intent of its nearest reference."""
+    if not phrasings:
+        return []
     nearest = embedder.nearest([p.text for p in phrasings], [r.text for r in refs])
     return [
         Routed(p.text, p.intents, p.capability, refs[i].intent, refs[i].text, score)
@@ -133,7 +135,10 @@ class Verdict:
 
     @property
     def accuracy(self) -> float:
-        """The share of held-out phrasings that reached a right intent."""
+        """The share of held-out phrasings that reached a right intent (0 when there are none:
+        an empty set proves nothing)."""
+        if not self.held_out:
+            return 0.0
         return sum(r.right for r in self.held_out) / len(self.held_out)
 
     def per_capability(self) -> dict[str, tuple[int, int]]:

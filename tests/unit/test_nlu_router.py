@@ -146,3 +146,11 @@ def test_the_report_names_every_miss_with_its_nearest_sample() -> None:
     assert "'i am scared' -> CrisisIntent (nearest 'i am scared of him'" in printed
     assert "want GoodbyeIntent" in printed
     assert f"every distress phrasing reached {CRISIS}" in printed
+
+
+def test_an_empty_held_out_set_cannot_pass() -> None:
+    """With nothing routed, the accuracy is 0 and the check fails: an empty set proves nothing."""
+    verdict = judge("en-US", WordOverlap(), MODEL, [], [])
+    assert verdict.held_out == []
+    assert verdict.accuracy == 0.0
+    assert not verdict.passed
