@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY_READY := $(VENV)/.ready
+NLU_VENV := .venv-nlu
+NLU_READY := $(NLU_VENV)/.ready
 NODE_READY := node_modules/.ready
 DEPLOY_VENV := .venv-deploy
 DEPLOY_READY := $(DEPLOY_VENV)/.ready
@@ -10,11 +12,17 @@ DEPLOY_READY := $(DEPLOY_VENV)/.ready
 CI_READY := $(if $(filter true,$(CI)),$(DEPLOY_READY))
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
-.PHONY: run test lint check-content bench bench-web soak build build-SkillFunction deploy-tools serve serve-dev skill-package clean
+.PHONY: run test lint check-content nlu-check bench bench-web soak build build-SkillFunction deploy-tools serve serve-dev skill-package clean
 
 $(PY_READY): requirements-dev.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The generalisation check's venv: torch 2.13.0 (CPU) and all-MiniLM-L6-v2, about 1.5 GB.
+$(NLU_READY): requirements-nlu.txt
+	$(PYTHON) -m venv $(NLU_VENV)
+	$(NLU_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-nlu.txt
 	touch $@
 
 $(NODE_READY): package.json package-lock.json
@@ -46,6 +54,10 @@ lint: $(PY_READY)
 ## check-content: is content/ valid for Alexa? (SSML, tags, lengths, every key in every locale)
 check-content: $(PY_READY)
 	$(BIN)/python -m pytest -q tests/unit/test_content.py
+
+## nlu-check: route the held-out phrasings and the distress list by sentence embedding (not part of test)
+nlu-check: $(NLU_READY)
+	HF_HUB_OFFLINE=1 $(NLU_VENV)/bin/python -m tools.nlu_check $(ARGS)
 
 ## bench: cold start, warm latency, DynamoDB calls, memory, artifact size (not a test); then bench-web
 bench: $(PY_READY)

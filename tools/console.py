@@ -105,8 +105,8 @@ class Console:
             self._call(self.session.end)  # a new invocation replaces the open session
         elif not self.session.open:
             self._say(f"   (no session is open: sent as 'ask {self.model.invocation} ...')")
-        intent, slots = understood.intent or "", understood.slots
-        self._show(self._call(lambda: self.session.intent(intent, **slots)))
+        intent, slots, resolved = understood.intent or "", understood.slots, understood.resolved
+        self._show(self._call(lambda: self.session.resolved_intent(intent, slots, resolved)))
 
     def _call(self, send: Callable[[], dict[str, Any] | None]) -> dict[str, Any] | None:
         try:

@@ -75,14 +75,42 @@ def envelope(
     return out
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """How Alexa resolved a custom-type slot's value: the value and id it matched, or none."""
+
+    slot_type: str
+    name: str | None = None
+    id: str | None = None
+
+    def resolutions(self, skill_id: str) -> dict[str, Any]:
+        """The slot's `resolutions` object (ER_SUCCESS_MATCH with the value, or NO_MATCH)."""
+        authority: dict[str, Any] = {
+            "authority": f"amzn1.er-authority.echo-sdk.{skill_id}.{self.slot_type}",
+            "status": {"code": "ER_SUCCESS_NO_MATCH" if self.name is None else "ER_SUCCESS_MATCH"},
+        }
+        if self.name is not None:
+            value = {"name": self.name, **({} if self.id is None else {"id": self.id})}
+            authority["values"] = [{"value": value}]
+        return {"resolutionsPerAuthority": [authority]}
+
+
 def intent_request(
-    name: str, slots: Mapping[str, str | None] | None = None, dialog_state: str = "COMPLETED"
+    name: str,
+    slots: Mapping[str, str | None] | None = None,
+    dialog_state: str = "COMPLETED",
+    resolved: Mapping[str, Resolved] | None = None,
+    skill_id: str = SKILL_ID,
 ) -> dict[str, Any]:
-    """The request part of an IntentRequest; slot values as Alexa would send them."""
-    slot_objects = {
+    """The request part of an IntentRequest; slot values (and, for custom slot types, their
+    entity resolution) as Alexa would send them."""
+    slot_objects: dict[str, dict[str, Any]] = {
         slot: {"name": slot, "confirmationStatus": "NONE", **({} if v is None else {"value": v})}
         for slot, v in (slots or {}).items()
     }
+    for slot, resolution in (resolved or {}).items():
+        if slot_objects.get(slot, {}).get("value") is not None:
+            slot_objects[slot]["resolutions"] = resolution.resolutions(skill_id)
     return {
         "type": "IntentRequest",
         "dialogState": dialog_state,
@@ -163,11 +191,19 @@ class Session:
         Inside a dialog on the same intent it carries the dialog's slots (IN_PROGRESS); an
         intent with a dialog model otherwise starts a new dialog (STARTED).
         """
+        return self.resolved_intent(name, slots, {})
+
+    def resolved_intent(
+        self, name: str, slots: Mapping[str, str | None], resolved: Mapping[str, Resolved]
+    ) -> dict[str, Any]:
+        """`intent`, with the entity resolution of its custom-type slots ("the fifth step":
+        STEP_ORDINAL value "fifth", id "5")."""
+        skill_id = self.device.skill_id
         if self.dialog is not None and self.dialog.intent == name and self.open:
             merged = {**self.dialog.slots, **slots}
-            return self.send(intent_request(name, merged, "IN_PROGRESS"))
+            return self.send(intent_request(name, merged, "IN_PROGRESS", resolved, skill_id))
         state = "STARTED" if name in self.dialog_intents else "COMPLETED"
-        return self.send(intent_request(name, slots, state))
+        return self.send(intent_request(name, slots, state, resolved, skill_id))
 
     def answer(self, value: str | None) -> dict[str, Any]:
         """What someone says when Alexa is listening for the elicited slot ('seven')."""

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from tools.envelopes import Resolved
+from tools.spoken_values import normalise, number_value, time_value
+
 FALLBACK = "AMAZON.FallbackIntent"
 UNRESOLVED_NUMBER = "?"  # what Alexa sends for an AMAZON.NUMBER it cannot resolve
 
@@ -20,14 +23,19 @@ UNRESOLVED_NUMBER = "?"  # what Alexa sends for an AMAZON.NUMBER it cannot resol
 BUILT_IN_PHRASES: dict[str, tuple[str, ...]] = {
     "AMAZON.YesIntent": (
         "yes", "yeah", "yep", "yup", "sure", "okay", "ok", "yes please", "please do",
-        "of course", "go ahead", "sounds good", "alright", "all right",
+        "of course", "go ahead", "sounds good", "alright", "all right", "go on then",
+        "definitely", "let's do it", "yes let's", "why not", "that would be nice",
     ),
-    "AMAZON.NoIntent": ("no", "nope", "nah", "no thanks", "no thank you", "not now"),
+    "AMAZON.NoIntent": (
+        "no", "nope", "nah", "no thanks", "no thank you", "not now", "not today",
+        "not right now", "no not now", "i'd rather not", "not this time", "no need",
+    ),
     "AMAZON.StopIntent": ("stop", "off", "shut up", "be quiet", "quiet"),
     "AMAZON.CancelIntent": ("cancel", "never mind", "nevermind", "forget it"),
     "AMAZON.HelpIntent": ("help", "help me", "help please", "can you help me"),
     "AMAZON.RepeatIntent": (
         "repeat", "repeat that", "say that again", "say it again", "again", "what did you say",
+        "pardon", "pardon me", "say again", "sorry what", "could you repeat that", "one more time",
     ),
     "AMAZON.StartOverIntent": ("start over", "restart", "start again", "begin again"),
     "AMAZON.NavigateHomeIntent": ("home", "go home", "go to home", "main menu"),
@@ -41,21 +49,6 @@ _ASK_VERBS = r"ask|tell"
 _CONNECTORS = r"to|for|about|if|whether|and|that"
 _SUFFIX_LINKS = r"using|with|from|on|in"
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"thousand": 1_000, "million": 1_000_000}
-# What AMAZON.TIME sends for a part of the day said without a clock time.
-_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_MERIDIEM = {"am": 0, "a m": 0, "pm": 12, "p m": 12}
-
 
 @dataclass(frozen=True)
 class Understanding:
@@ -65,91 +58,13 @@ class Understanding:
     intent: str | None = None
     slots: dict[str, str | None] = field(default_factory=dict)
     one_shot: bool = False
-
-
-def normalise(text: str) -> str:
-    """Lower case, straight apostrophes kept inside words, other punctuation gone, one space."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    words = (w.strip("'") for w in text.split())
-    return " ".join(w for w in words if w)
+    # Entity resolution of the custom-type slots that have a value ("fifth" -> id "5").
+    resolved: dict[str, Resolved] = field(default_factory=dict)
 
 
 def _loose(text: str) -> str:
     """The normalised text without apostrophes, for typists who skip them."""
     return text.replace("'", "")
-
-
-def number_value(words: str) -> str | None:
-    """Digits for a number said in words ("forty two" -> "42"), or None when it is not one."""
-    tokens = [t for t in re.split(r"[\s\-]+", words.lower()) if t and t != "and"]
-    if not tokens:
-        return None
-    if len(tokens) == 1 and re.fullmatch(r"\d+", tokens[0]):
-        return str(int(tokens[0]))
-    sign = 1
-    if tokens[0] in ("minus", "negative"):
-        sign, tokens = -1, tokens[1:]
-    total, current, seen = 0, 0, False
-    for token in tokens:
-        if token in _UNITS:
-            current += _UNITS[token]
-        elif token in _TENS:
-            current += _TENS[token]
-        elif token == "hundred":  # noqa: S105 - a number word, not a password
-            current = max(current, 1) * 100
-        elif token in _SCALES:
-            total += max(current, 1) * _SCALES[token]
-            current = 0
-        elif token.isdigit():
-            current += int(token)
-        else:
-            return None
-        seen = True
-    return str(sign * (total + current)) if seen else None
-
-
-def time_value(words: str) -> str | None:
-    """What Alexa sends for an AMAZON.TIME ('20:00' for 'eight pm', 'EV' for 'evening'), or None."""
-    text = normalise(words.replace(".", " "))
-    for part, code in _DAY_PARTS.items():
-        if text in (part, f"in the {part}", f"this {part}"):
-            return code
-    if text in ("noon", "midday"):
-        return "12:00"
-    if text == "midnight":
-        return "00:00"
-    offset = None
-    for said, hours in _MERIDIEM.items():
-        if text.endswith(" " + said) or (text.endswith(said) and text[: -len(said)].isdigit()):
-            offset, text = hours, text[: -len(said)].strip()
-            break
-    found = re.fullmatch(r"(\d{1,2})(?: ?(\d{2}))?", text.replace(":", " "))
-    if found:
-        hour, minute = int(found[1]), int(found[2] or 0)
-    else:
-        spoken = _spoken_time(text)
-        if spoken is None:
-            return None
-        hour, minute = spoken
-    if offset is not None and hour <= 12:
-        hour = hour % 12 + offset
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
-def _spoken_time(text: str) -> tuple[int, int] | None:
-    """'eight', 'eight thirty', 'half past seven', 'quarter to eight', 'seven o'clock'."""
-    for lead, past in (("half past ", 30), ("quarter past ", 15), ("quarter to ", -15)):
-        if text.startswith(lead):
-            said = number_value(text[len(lead) :])
-            if said is None:
-                return None
-            return ((int(said) - 1) % 24, 45) if past < 0 else (int(said), past)
-    words = text.replace("o'clock", "").replace("oclock", "").split()
-    hour = number_value(words[0]) if words else None
-    rest = [w for w in words[1:] if w != "oh"]
-    minute = number_value(" ".join(rest)) if rest else "0"
-    return None if hour is None or minute is None else (int(hour), int(minute))
 
 
 @dataclass(frozen=True)
@@ -167,6 +82,7 @@ class Model:
     ) -> None:
         self.invocation = normalise(str(language_model["invocationName"]))
         self._slot_types: dict[str, dict[str, str]] = {}
+        self._custom_values = _custom_values(language_model.get("types", []))
         self._exact: dict[str, str] = {}
         self._exact_loose: dict[str, str] = {}
         self._patterns: list[_Pattern] = []
@@ -241,11 +157,15 @@ class Model:
             if match is None:
                 continue
             heard = {k: v for k, v in match.groupdict().items() if v is not None}
+            understood = self._intent(intent, heard)
             slots: dict[str, str | None] = {
-                k: v for k, v in self._intent(intent, heard).slots.items() if v is not None
+                k: v for k, v in understood.slots.items() if v is not None
             }
             if best is None or pattern.literal_words > best[0]:
-                best = (pattern.literal_words, Understanding("intent", intent, slots))
+                best = (
+                    pattern.literal_words,
+                    Understanding("intent", intent, slots, resolved=understood.resolved),
+                )
         return best[1] if best is not None else None
 
     def _add_sample(self, intent: str, sample: str) -> None:
@@ -268,7 +188,9 @@ class Model:
                 continue
             heard = {k: v for k, v in match.groupdict().items() if v is not None}
             understood = self._intent(pattern.intent, heard)
-            resolved = all(v != UNRESOLVED_NUMBER for v in understood.slots.values())
+            resolved = all(v != UNRESOLVED_NUMBER for v in understood.slots.values()) and all(
+                r.name is not None for r in understood.resolved.values()
+            )
             rank = (resolved, pattern.literal_words)
             if best is None or rank > best[0]:
                 best = (rank, understood)
@@ -276,14 +198,18 @@ class Model:
 
     def _intent(self, intent: str, heard: dict[str, str]) -> Understanding:
         slots: dict[str, str | None] = {}
+        resolved: dict[str, Resolved] = {}
         for slot, slot_type in self._slot_types.get(intent, {}).items():
             value = heard.get(slot)
             if value is not None and slot_type == "AMAZON.NUMBER":
                 value = number_value(value) or UNRESOLVED_NUMBER
             elif value is not None and slot_type == "AMAZON.TIME":
                 value = time_value(value) or value
+            elif value is not None and slot_type in self._custom_values:
+                said = self._custom_values[slot_type]
+                resolved[slot] = said.get(normalise(value)) or Resolved(slot_type)
             slots[slot] = value
-        return Understanding("intent", intent, slots)
+        return Understanding("intent", intent, slots, resolved=resolved)
 
     def _fallback(self) -> Understanding:
         return Understanding("intent", FALLBACK, {})
@@ -318,4 +244,21 @@ def _sample_regex(sample: str) -> tuple[re.Pattern[str], int]:
 
 
 def _one_shot(understanding: Understanding) -> Understanding:
-    return Understanding(understanding.kind, understanding.intent, understanding.slots, True)
+    return Understanding(
+        understanding.kind, understanding.intent, understanding.slots, True, understanding.resolved
+    )
+
+
+def _custom_values(types: list[dict[str, Any]]) -> dict[str, dict[str, Resolved]]:
+    """For each custom slot type, what Alexa resolves each value and synonym to."""
+    found: dict[str, dict[str, Resolved]] = {}
+    for slot_type in types:
+        name = str(slot_type["name"])
+        values = found.setdefault(name, {})
+        for value in slot_type.get("values", []):
+            canonical = str(value["name"]["value"])
+            raw_id = value.get("id")
+            resolved = Resolved(name, canonical, None if raw_id is None else str(raw_id))
+            for said in (canonical, *value["name"].get("synonyms", [])):
+                values.setdefault(normalise(str(said)), resolved)
+    return found

@@ -68,6 +68,16 @@ def test_ci_runs_the_readmes_test_command() -> None:
     assert "make test" in commands
 
 
+def test_ci_runs_the_generalisation_check_when_ci_is_true() -> None:
+    """.ci/run runs `make nlu-check` after `make test`, only when CI=true; `make test` does not."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    when_ci = ci.index('if [ "${CI:-}" = "true" ]')
+    assert ci.index("make test") < when_ci < ci.index("make nlu-check")
+    test_rule = re.search(r"^test:(.*)$", (ROOT / "Makefile").read_text(), flags=re.M)
+    assert test_rule is not None
+    assert "nlu" not in test_rule[1].lower()
+
+
 def test_every_make_command_in_the_readme_exists() -> None:
     """Each `make X` in the README is a target in the Makefile."""
     makefile = (ROOT / "Makefile").read_text()

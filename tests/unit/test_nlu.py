@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from tests.unit.model_files import MODELS_DIR, samples
-from tools.nlu import FALLBACK, Model, Understanding, normalise, number_value
+from tools.envelopes import Resolved
+from tools.nlu import FALLBACK, Model, Understanding
+from tools.spoken_values import normalise, number_value
 
 SLOT = re.compile(r"\{[^{}]+\}")
 
@@ -94,21 +96,22 @@ def test_next_step_in_a_session_is_next_step_intent() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "number"),
+    ("text", "intent", "number"),
     [
-        ("go to step three", "3"),
-        ("step forty two", "42"),
-        ("step forty-two", "42"),
-        ("go to step twenty one", "21"),
-        ("step number seven", "7"),
-        ("Go to step 5!", "5"),
+        ("go to step three", "GoToStepIntent", "3"),
+        ("step forty two", "HearStepIntent", "42"),
+        ("step forty-two", "HearStepIntent", "42"),
+        ("go to step twenty one", "GoToStepIntent", "21"),
+        ("step number seven", "HearStepIntent", "7"),
+        ("Go to step 5!", "GoToStepIntent", "5"),
     ],
 )
-def test_number_words_in_a_number_slot_arrive_as_digits(text: str, number: str) -> None:
-    """AMAZON.NUMBER values said in words are sent as digits, as Alexa does."""
-    assert understand(text) == Understanding(
-        "intent", "GoToStepIntent", {"number": number, "ordinal": None}
-    )
+def test_number_words_in_a_number_slot_arrive_as_digits(
+    text: str, intent: str, number: str
+) -> None:
+    """AMAZON.NUMBER values said in words are sent as digits, as Alexa does; the step's
+    other slot, ordinal, is sent empty."""
+    assert understand(text) == Understanding("intent", intent, {"number": number, "ordinal": None})
 
 
 def test_a_non_number_where_a_number_is_expected_arrives_as_a_question_mark() -> None:
@@ -116,6 +119,48 @@ def test_a_non_number_where_a_number_is_expected_arrives_as_a_question_mark() ->
     assert understand("go to step banana") == Understanding(
         "intent", "GoToStepIntent", {"number": "?", "ordinal": None}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "said", "value", "step_id"),
+    [
+        ("what's the second step", "HearStepIntent", "second", "second", "2"),
+        ("tell us about the 5th step", "HearStepIntent", "5th", "fifth", "5"),
+        ("what is the final step about", "HearStepIntent", "final", "seventh", "7"),
+        ("let's start the first step", "GoToStepIntent", "first", "first", "1"),
+        ("move us to the third step", "GoToStepIntent", "third", "third", "3"),
+    ],
+)
+def test_a_step_said_as_an_ordinal_resolves_to_its_step_number(
+    text: str, intent: str, said: str, value: str, step_id: str
+) -> None:
+    """GIVEN a step named as an ordinal ("the second step", "the 5th", "the final step") THEN
+    the STEP_ORDINAL slot carries what was said and resolves, as Alexa's entity resolution
+    does, to the value and its id: the step number."""
+    understood = understand(text)
+    assert (understood.intent, understood.slots) == (intent, {"number": None, "ordinal": said})
+    assert understood.resolved == {"ordinal": Resolved("STEP_ORDINAL", value, step_id)}
+
+
+def test_an_ordinal_the_type_does_not_list_arrives_unresolved() -> None:
+    """A custom slot takes words its type does not list (Alexa's are not enumerations):
+    'the last step' fills ordinal with "last" and a NO_MATCH resolution, no step id."""
+    understood = understand("tell us about the last step")
+    assert (understood.intent, understood.slots["ordinal"]) == ("HearStepIntent", "last")
+    assert understood.resolved == {"ordinal": Resolved("STEP_ORDINAL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("let's start the next step", "NextStepIntent"),
+        ("move us to the next step", "NextStepIntent"),
+        ("move us to the previous step", "PreviousStepIntent"),
+    ],
+)
+def test_next_and_previous_are_moves_not_ordinals(text: str, intent: str) -> None:
+    """Where a step-naming sample has {ordinal}, "next" and "previous" are samples of their own."""
+    assert understand(text).intent == intent
 
 
 @pytest.mark.parametrize("text", ["something unrelated", "what's the weather", "step", ""])

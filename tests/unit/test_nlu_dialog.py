@@ -7,7 +7,9 @@ from functools import cache
 import pytest
 
 from tests.unit.model_files import MODELS_DIR
-from tools.nlu import FALLBACK, Model, Understanding, time_value
+from tools.envelopes import Resolved
+from tools.nlu import FALLBACK, Model, Understanding
+from tools.spoken_values import time_value
 
 
 @cache
@@ -43,7 +45,12 @@ def test_while_alexa_listens_for_a_rating_the_slot_samples_fill_it(text: str, ra
 def test_a_time_answer_can_carry_the_part_of_the_day() -> None:
     """'eight in the evening' fills time and period, as the slot sample says."""
     assert en_us().understand_slot("eight in the evening", "SetReminderIntent", "time") == (
-        Understanding("intent", "SetReminderIntent", {"time": "08:00", "period": "evening"})
+        Understanding(
+            "intent",
+            "SetReminderIntent",
+            {"time": "08:00", "period": "evening"},
+            resolved={"period": Resolved("DAY_PERIOD", "evening")},
+        )
     )
 
 
