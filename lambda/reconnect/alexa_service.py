@@ -1,12 +1,17 @@
 """One request's calls to an Alexa service client (timers, reminders): a time budget, and every
-failure sorted into the two cases a caller can act on, 'refused' (401/403) and 'unavailable'."""
+failure sorted into the two cases a caller can act on, 'refused' (401/403) and 'unavailable'.
+
+Calls that do not depend on each other (six timers to create, pause or delete) go out at once,
+on a small pool of threads made once per process: one round trip instead of six in a row.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from typing import Any, ClassVar
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ClassVar, TypeVar
 
 from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
@@ -16,6 +21,10 @@ log = logging.getLogger(__name__)
 
 _REFUSED = frozenset({401, 403})
 _FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
+# Together time makes six timers at once; the pool's own connections allow as many.
+PARALLEL_CALLS = 6
+_WORKERS = ThreadPoolExecutor(max_workers=PARALLEL_CALLS, thread_name_prefix="alexa-api")
+T = TypeVar("T")
 
 
 class ServiceCalls:
@@ -61,3 +70,21 @@ class ServiceCalls:
             if status in _REFUSED:
                 raise self.refused(what) from error
             raise self.unavailable(f"{what}: {status or type(error).__name__}") from error
+
+    def _at_once(self, calls: Sequence[Callable[[], T]]) -> list[T | Exception]:
+        """Run independent calls at the same time; each one's result or exception, in order.
+
+        Each call is bounded by the client's timeout and checks the budget before it starts,
+        so this returns once all have answered, failed or given up.
+        """
+        if len(calls) <= 1:
+            return [_outcome(call) for call in calls]
+        futures = [_WORKERS.submit(_outcome, call) for call in calls]
+        return [future.result() for future in futures]
+
+
+def _outcome(call: Callable[[], T]) -> T | Exception:
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001 - handed back to the caller, which decides
+        return error
