@@ -15,6 +15,8 @@ class Config:
     log_level: str
     alexa_api_timeout: float
     allow_loopback_http: bool
+    alexa_api_endpoint: str | None  # the region's Alexa API, connected to during init
+    in_lambda: bool  # init may open connections (tests and the console never do)
 
 
 def from_env() -> Config:
@@ -25,4 +27,6 @@ def from_env() -> Config:
         log_level=os.environ.get("LOG_LEVEL", "INFO").upper(),
         alexa_api_timeout=float(os.environ.get("ALEXA_API_TIMEOUT", "1.0")),
         allow_loopback_http=os.environ.get("ALEXA_API_ALLOW_LOOPBACK_HTTP") == "1",
+        alexa_api_endpoint=os.environ.get("ALEXA_API_ENDPOINT") or None,
+        in_lambda=bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME")),
     )
