@@ -24,7 +24,7 @@ from tools import bench_lambda_env as env
 from tools.bench_worker import MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLE, BASELINE_TABLE = "reconnect-bench", "reconnect-baseline-bench"
+TABLE, BASELINE_TABLE = "reconnect-lambda-bench", "reconnect-lambda-baseline-bench"
 MODULES = {"ours": "reconnect.app", "baseline": "bench_baseline"}
 COLD_ROWS = ("ours launch", "ours today", "baseline launch", "baseline today", "floor")
 SESSION_STEPS = ("launch", "together", "second launch")
@@ -175,6 +175,7 @@ def _dynamodb(delay: float) -> Iterator[str]:
 def _keep_alive_front(upstream: str, delay: float) -> Iterator[str]:
     """An HTTP/1.1 relay to `upstream` on a free loopback port; yields its URL."""
     import http.client
+    import socket
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from urllib.parse import urlsplit
@@ -184,6 +185,11 @@ def _keep_alive_front(upstream: str, delay: float) -> Iterator[str]:
 
     class Relay(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            # Two writes per answer (headers, body): no Nagle delay on a kept-alive connection.
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            super().setup()
 
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))

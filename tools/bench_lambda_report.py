@@ -36,6 +36,11 @@ def totals(runs: dict[str, list[float]]) -> list[float]:
     return [i + f for i, f in zip(runs["init"], runs["first"], strict=True)]
 
 
+def cpu_totals(runs: dict[str, list[float]]) -> list[float]:
+    """Init's plus the first request's CPU time, run by run."""
+    return [i + f for i, f in zip(runs["init_cpu"], runs["first_cpu"], strict=True)]
+
+
 def step_values(sessions: Sequence[dict[str, Any]], step: str, key: str) -> list[float]:
     """One step's `key` across the session runs."""
     return [float(run[step][key]) for run in sessions]
@@ -67,6 +72,11 @@ def figures(lam: dict[str, Any]) -> list[Figure]:
                 True,
             )
         )
+        mine, theirs = cpu_totals(cold[f"ours {request}"]), cpu_totals(cold[f"baseline {request}"])
+        ratio = statistics.median(mine) / statistics.median(theirs)
+        out.append(Figure(f"  {request} in CPU time (unstretched by a busy machine): ratio", ratio))
+        above = statistics.median(mine) - statistics.median(cold["floor"]["init_cpu"])
+        out.append(Figure(f"  {request} in CPU time: ours above the SDK floor", above, "ms"))
     enforced = "" if lam["share_enforced"] else " (share NOT enforced)"
     for step, limit in SESSION_LIMITS.items():
         value = statistics.median(step_values(lam["session"], step, "wall"))

@@ -40,12 +40,15 @@ def system_ca_store() -> Path:
     raise FileNotFoundError("no system CA bundle found")
 
 
-def _usage(ca: bool) -> x509.KeyUsage:
-    """Key usage as Python 3.13's strict verification wants it (VERIFY_X509_STRICT)."""
+def key_usage(
+    *, ca: bool, digital_signature: bool = True, key_encipherment: bool = False
+) -> x509.KeyUsage:
+    """Key usage for a test certificate, as Python 3.13's strict verification wants one
+    (VERIFY_X509_STRICT): a CA signs certificates and CRLs; a leaf signs or enciphers."""
     return x509.KeyUsage(
-        digital_signature=True,
+        digital_signature=digital_signature,
         content_commitment=False,
-        key_encipherment=False,
+        key_encipherment=key_encipherment,
         data_encipherment=False,
         key_agreement=False,
         key_cert_sign=ca,
@@ -70,7 +73,7 @@ def make(folder: Path) -> TestCertificates:
         .not_valid_before(now - timedelta(minutes=5))
         .not_valid_after(now + timedelta(days=1))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_usage(ca=True), critical=True)
+        .add_extension(key_usage(ca=True), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
         .sign(ca_key, hashes.SHA256())
     )
@@ -87,7 +90,7 @@ def make(folder: Path) -> TestCertificates:
         .not_valid_after(now + timedelta(days=1))
         .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_usage(ca=False), critical=True)
+        .add_extension(key_usage(ca=False), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ClassVar, TypeVar
 
 from ask_sdk_core.exceptions import ApiClientException, SerializationException
@@ -81,6 +81,11 @@ class ServiceCalls:
             return [_outcome(call) for call in calls]
         futures = [_WORKERS.submit(_outcome, call) for call in calls]
         return [future.result() for future in futures]
+
+
+def in_background(call: Callable[[], T]) -> Future[T]:
+    """Start `call` on the pool's threads (a network wait to overlap with another); its future."""
+    return _WORKERS.submit(call)
 
 
 def _outcome(call: Callable[[], T]) -> T | Exception:

@@ -13,6 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
 from reconnect import clock, program, ritual
+from reconnect.alexa_service import in_background
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
@@ -35,6 +36,10 @@ class LoadTurn(AbstractRequestInterceptor):
         content = self._library.for_locale(getattr(envelope.request, "locale", None))
         user_id = _user_id(handler_input)
         attributes = session(handler_input)
+        kept = attributes.get(S_ZONE)
+        zone = kept if isinstance(kept, str) and clock.zone_info(kept) is not None else None
+        # A new session asks the Settings API while DynamoDB is read: two waits at once.
+        asking = None if zone else in_background(lambda: clock.device_time_zone(handler_input))
         stored = _from_session(attributes)
         if stored is None and user_id is not None:
             try:
@@ -43,12 +48,11 @@ class LoadTurn(AbstractRequestInterceptor):
                 log.warning("load failed", extra={"reason": str(error)})
         record = stored.record if stored is not None else Record()
 
-        zone = attributes.get(S_ZONE)
-        if not isinstance(zone, str) or clock.zone_info(zone) is None:
-            device_zone = clock.device_time_zone(handler_input)
+        if asking is not None:
+            device_zone = asking.result()
             if device_zone is not None and device_zone != record.time_zone:
                 record = replace(record, time_zone=device_zone)
-            zone = record.time_zone or content.time_zone
+        zone = zone or record.time_zone or content.time_zone
         attributes[S_ZONE] = zone
         moment = clock.request_time(handler_input)
         local = clock.local_zone(zone, content.time_zone)
