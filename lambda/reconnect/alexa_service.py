@@ -8,6 +8,7 @@ on a small pool of threads made once per process: one round trip instead of six 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -81,6 +82,13 @@ class ServiceCalls:
             return [_outcome(call) for call in calls]
         futures = [_WORKERS.submit(_outcome, call) for call in calls]
         return [future.result() for future in futures]
+
+
+def start_workers() -> None:
+    """Start every thread of the pool now (during init), not in the first together time."""
+    ready = threading.Barrier(PARALLEL_CALLS)
+    for future in [_WORKERS.submit(ready.wait, 5.0) for _ in range(PARALLEL_CALLS)]:
+        future.exception()  # a broken barrier only means fewer threads were started
 
 
 def in_background(call: Callable[[], T]) -> Future[T]:

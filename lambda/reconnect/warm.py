@@ -22,7 +22,7 @@ from typing import Any
 from ask_sdk_model import RequestEnvelope
 
 from reconnect.alexa_api import ConnectionPool
-from reconnect.alexa_service import PARALLEL_CALLS
+from reconnect.alexa_service import PARALLEL_CALLS, start_workers
 from reconnect.store import Store
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,9 @@ def primers(skill_id: str | None, locales: Iterable[str]) -> list[dict[str, Any]
 
 
 def prime(skill: Any, events: Iterable[dict[str, Any]]) -> None:
-    """Run each event through the skill and serialise the answer; failures are only logged."""
+    """Start the Alexa API threads, run each event through the skill and serialise the
+    answer; failures are only logged."""
+    start_workers()
     for event in events:
         try:
             envelope = skill.serializer.deserialize(json.dumps(event), RequestEnvelope)
