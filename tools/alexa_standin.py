@@ -142,6 +142,9 @@ class AlexaStandIn:
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
+            # socketserver's default backlog of 5 drops the 6th of six connections opened at
+            # once (the skill opens six to the Alexa API during init): a second's stall.
+            request_queue_size = 64
 
             def finish_request(self, request: Any, client_address: Any) -> None:
                 """Each connection, on its own thread: the round trips, the TLS handshake."""

@@ -211,7 +211,10 @@ def _keep_alive_front(upstream: str, delay: float) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Relay)
+    class Front(ThreadingHTTPServer):
+        request_queue_size = 64
+
+    server = Front(("127.0.0.1", 0), Relay)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

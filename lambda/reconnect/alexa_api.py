@@ -186,8 +186,9 @@ def _still_open(connection: http.client.HTTPConnection) -> bool:
     if sock is None:
         return False
     try:
-        readable, _, _ = select.select([sock], [], [], 0)
-        if not readable:
+        poller = select.poll()  # not select(): it fails for descriptors past 1023
+        poller.register(sock, select.POLLIN)
+        if not poller.poll(0):
             return True
         timeout = sock.gettimeout()
         sock.settimeout(0)
