@@ -2,12 +2,19 @@
 
 Routes are registered by path pattern, so other APIs (timers, reminders) plug in beside the
 Settings API. Faults can be injected per route for tests: a status code or a delay.
+
+For `make bench` it can also speak HTTPS (`tls`, a server context from tools/standin_tls.py)
+and answer as if it were `round_trip` seconds away: each request waits one round trip, and
+each new connection two more before its TLS handshake (TCP's, then TLS 1.3's). It speaks
+HTTP/1.1, so a client may keep a connection open across requests.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -39,6 +46,7 @@ class Fault:
     delay: float = 0.0
     times: int | None = None  # None: every time
     skip: int = 0  # let this many matching requests through first (fail "the third create")
+    drop: bool = False  # read the request, then close the connection without an answer
 
 
 class Ticking:
@@ -79,6 +87,12 @@ class AlexaStandIn:
     default_time_zone: str = "America/New_York"
     faults: list[Fault] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
+    tls: ssl.SSLContext | None = None
+    round_trip: float = 0.0  # seconds, as if the API were this far away
+    idle_timeout: float | None = None  # close a kept-alive connection idle this long
+    connections: int = 0  # connections accepted
+    in_flight: int = 0  # requests being answered now
+    peak_in_flight: int = 0  # the most answered at once
     _routes: list[tuple[str, re.Pattern[str], Route]] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -95,13 +109,22 @@ class AlexaStandIn:
         """The apiEndpoint to put in request envelopes."""
         assert self._server is not None, "start() the stand-in first"
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{'https' if self.tls else 'http'}://{host!s}:{port}"
 
     def start(self) -> AlexaStandIn:
         """Listen on a free loopback port in a background thread."""
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: a client may reuse its connection
+            timeout = standin.idle_timeout
+
+            def setup(self) -> None:
+                # Headers and body go out in two writes: without this, Nagle's algorithm and
+                # the client's delayed ACK hold the body back ~40 ms on a kept-alive connection.
+                self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                super().setup()
+
             def do_GET(self) -> None:
                 standin._serve(self, "GET")
 
@@ -117,8 +140,25 @@ class AlexaStandIn:
             def log_message(self, format: str, *args: Any) -> None:
                 """Quiet: tests and the console print what matters themselves."""
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            # socketserver's default backlog of 5 drops the 6th of six connections opened at
+            # once (the skill opens six to the Alexa API during init): a second's stall.
+            request_queue_size = 64
+
+            def finish_request(self, request: Any, client_address: Any) -> None:
+                """Each connection, on its own thread: the round trips, the TLS handshake."""
+                with standin._lock:
+                    standin.connections += 1
+                if standin.tls is not None:
+                    time.sleep(2 * standin.round_trip)
+                    try:
+                        request = standin.tls.wrap_socket(request, server_side=True)
+                    except (ssl.SSLError, OSError):
+                        return  # the client gave up or did not trust us: nothing to serve
+                super().finish_request(request, client_address)
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         ).start()
@@ -138,9 +178,20 @@ class AlexaStandIn:
         with self._lock:
             self.calls.append(f"{method} {path}")
             fault = self._fault_for(f"{method} {path}")
-        if fault is not None and fault.delay:
-            time.sleep(fault.delay)
-        status, body = self._dispatch(method, path, http.headers.get("Authorization"), raw, fault)
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+        try:
+            wait = self.round_trip + (fault.delay if fault is not None else 0.0)
+            if wait:
+                time.sleep(wait)
+            if fault is not None and fault.drop:
+                http.close_connection = True
+                return
+            auth = http.headers.get("Authorization")
+            status, body = self._dispatch(method, path, auth, raw, fault)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
         payload = b"" if body is None else json.dumps(body).encode()
         try:
             http.send_response(status)

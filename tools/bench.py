@@ -1,8 +1,10 @@
 """`make bench`: cold start, warm latency, DynamoDB calls, memory and artifact size, as a table.
 
-Not a test: it prints figures, each beside its target. Cold starts run in fresh processes
-(tools/bench_worker.py), Reconnect Ritual and a baseline built like the official Alexa samples
-(tools/bench_baseline.py) taking turns, both with DynamoDB in moto's server on loopback.
+Not a test: it prints figures, each beside its target. First the source tree on this Python
+(cold starts in fresh processes, tools/bench_worker.py; Reconnect Ritual and a baseline built
+like the official Alexa samples, tools/bench_baseline.py, taking turns, DynamoDB in moto's server
+on loopback), then the artifact as Lambda runs it (tools/bench_lambda.py: Python 3.13, read-only,
+the request's CPU share, the Alexa APIs over HTTPS), beside an earlier run's figures.
 """
 
 from __future__ import annotations
@@ -17,73 +19,22 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from tools.bench_table import Figure, percentile, table
 from tools.bench_worker import MARKER, SETTINGS_LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = {"ours": ("reconnect-bench", "pk"), "baseline": ("reconnect-baseline-bench", "id")}
 REQUESTS = ("launch", "today")  # a new couple's LaunchRequest; a one-shot TodayStepIntent
-SHIPPED = "ours launch, artifact, no .pyc"
 FLOOR = "floor: boto3 client + ASK SDK"
-RATIO, WARM_P99_MS, MEMORY_MB, ARTIFACT_MIB = 0.8, 3.0, 64.0, 5.0
+RATIO, WARM_P99_MS, MEMORY_MB = 0.8, 3.0, 64.0
+BEFORE = ROOT / "bench" / "issue-10-before.json"  # the Lambda figures before issue 10's changes
 OPS = ("GetItem", "PutItem", "DeleteItem")
 COLD = "skill, request|init p50|init p90|first p50|first p90|sum p50|sum p90|cpu p50|process p50"
 Runs = dict[str, list[float]]
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One measured value beside its target: below `limit` (or equal to it, if `equal_ok`)."""
-
-    name: str
-    value: float
-    unit: str = ""
-    limit: float | None = None
-    equal_ok: bool = False
-
-    @property
-    def verdict(self) -> str:
-        """PASS, MISS, or '' when the figure has no target."""
-        if self.limit is None:
-            return ""
-        ok = self.value <= self.limit if self.equal_ok else self.value < self.limit
-        return "PASS" if ok else "MISS"
-
-    @property
-    def target(self) -> str:
-        """The target as text, e.g. '< 3 ms'."""
-        if self.limit is None:
-            return ""
-        return f"{'≤' if self.equal_ok else '<'} {self.limit:g} {self.unit}".rstrip()
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """The q-th percentile (0 to 100), interpolating linearly between the closest ranks."""
-    if not values:
-        raise ValueError("no values")
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * q / 100
-    low = int(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A plain-text table: text left-aligned, numbers right-aligned (floats to two places)."""
-    cells = [[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row] for row in rows]
-    numeric = [
-        bool(rows) and all(isinstance(r[i], int | float) for r in rows) for i in range(len(headers))
-    ]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-
-    def line(values: Sequence[str]) -> str:
-        parts = zip(values, widths, numeric, strict=True)
-        return "  ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in parts).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, cells)])
 
 
 def totals(runs: Runs) -> list[float]:
@@ -131,9 +82,6 @@ def figures(results: dict[str, Any]) -> list[Figure]:
     for skill, peaks in results["memory"].items():
         limit = MEMORY_MB if skill == "ours" else None
         out.append(Figure(f"peak RSS, {skill}", statistics.median(peaks), "MiB", limit))
-    if results.get("artifact_bytes") is not None:
-        mib = results["artifact_bytes"] / 1_048_576
-        out.append(Figure("artifact, zipped, without boto3", mib, "MiB", ARTIFACT_MIB))
     return out
 
 
@@ -142,7 +90,6 @@ COLD START, ms: {runs} fresh processes per row, rows taking turns; DynamoDB = mo
 no apiEndpoint. init = import of the Lambda module, first = its first request, cpu = CPU time
 of both, process = the whole process. Interpreter floor (python -c pass, whole process): p50
 {floor[0]:.2f} ms, p90 {floor[1]:.2f} ms.
-{artifact_note}
 {cold}
 
 WARM LATENCY, ms: lambda_handler in-process, DynamoDB in memory, no apiEndpoint (time zone
@@ -172,7 +119,6 @@ def report(results: dict[str, Any]) -> str:
         runs=len(results["floor"]),
         cold=table(COLD.split("|"), cold_rows(results["cold"])),
         floor=_stats(results["floor"], 50, 90),
-        artifact_note=results.get("artifact_note", ""),
         settings_calls=results["settings_calls"],
         warm=table(["request", "n", "p50", "p99", "cpu p50", "cpu p99", "off-cpu"], warm),
         flow=calls["flow"],
@@ -202,7 +148,7 @@ def _ops(counts: dict[str, Any]) -> list[int]:
     return [counts[op] for op in OPS]
 
 
-def measure(runs: int, requests: int, artifact: bool) -> dict[str, Any]:
+def measure(runs: int, requests: int) -> dict[str, Any]:
     """Run every measurement; the raw results."""
     from tools.alexa_standin import AlexaStandIn
 
@@ -224,8 +170,6 @@ def measure(runs: int, requests: int, artifact: bool) -> dict[str, Any]:
         results["memory"] = {
             s: [_worker(["memory", s], env)[0]["peak_rss_mb"] for _ in range(3)] for s in TABLES
         }
-        if artifact:
-            results.update(_artifact(env, cold, max(runs // 3, 3)))
         results["cold"] = cold
     standin = AlexaStandIn().start()
     try:
@@ -245,25 +189,6 @@ def _cold(lists: Runs, args: list[str], env: dict[str, str], flags: Sequence[str
     result, wall = _worker(args, env, flags)
     for key, value in {**result, "wall": wall}.items():
         lists.setdefault(key, []).append(value)
-
-
-def _artifact(env: dict[str, str], cold: dict[str, Runs], runs: int) -> dict[str, Any]:
-    """Build the artifact and zip it; cold-start ours from it the way Lambda does, with no .pyc."""
-    try:
-        from tools import build_artifact
-    except ImportError:
-        return {"artifact_note": "Artifact: tools/build_artifact.py is missing; not measured."}
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            out = build_artifact.build(Path(tmp) / "lambda")
-        except (build_artifact.ArtifactError, subprocess.CalledProcessError, OSError) as error:
-            return {"artifact_note": f"Artifact: the build failed ({error}); not measured."}
-        shipped, cold[SHIPPED] = dict(env, PYTHONPATH=f"{out}{os.pathsep}{ROOT}"), {}
-        for _ in range(runs):
-            _cold(cold[SHIPPED], ["cold", "ours", "launch"], shipped, ["-B"])
-        size = build_artifact.zipped_size(out)
-    note = f"'{SHIPPED}' runs the built artifact with -B: no .pyc, as on Lambda's read-only disk."
-    return {"artifact_bytes": size, "artifact_note": note}
 
 
 def _environment(pycache: str) -> dict[str, str]:
@@ -334,23 +259,65 @@ def _run(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[Any
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure, then print the report (or JSON)."""
+    from tools import bench_lambda, bench_lambda_report
+
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=20, help="fresh processes per row (default 20)")
     parser.add_argument("--requests", type=int, default=2000, help="warm requests per type (2000)")
-    parser.add_argument("--no-artifact", action="store_true", help="skip building the artifact")
+    lam = parser.add_argument_group("as Lambda runs it (Python 3.13)")
+    lam.add_argument("--no-lambda", action="store_true", help="skip the Lambda rows")
+    lam.add_argument("--lambda-runs", type=int, default=15, help="per cold row (15)")
+    lam.add_argument("--session-runs", type=int, default=9, help="sessions at the share (9)")
+    lam.add_argument("--size-runs", type=int, default=5, help="per memory size (5)")
+    lam.add_argument("--memory-mb", type=int, default=_template_memory(), help="template's")
+    lam.add_argument("--round-trip-ms", type=float, default=20.0, help="Alexa APIs (20)")
+    lam.add_argument("--dynamodb-delay-ms", type=float, default=5.0, help="DynamoDB (5)")
+    lam.add_argument("--artifact", type=Path, help="measure this built artifact (else build one)")
+    lam.add_argument("--compare", type=Path, default=BEFORE, help="earlier --save file")
+    lam.add_argument("--save", type=Path, help="write the Lambda results here (JSON)")
+    lam.add_argument("--label", default="", help="what the saved results are, for --compare")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    results = measure(args.runs, args.requests, not args.no_artifact)
+    results = measure(args.runs, args.requests) if args.runs > 0 else None
+    lambda_results = None
+    if not args.no_lambda:
+        options = bench_lambda.Options(
+            runs=args.lambda_runs,
+            session_runs=args.session_runs,
+            size_runs=args.size_runs,
+            memory_mb=args.memory_mb,
+            round_trip=args.round_trip_ms / 1000,
+            dynamodb_delay=args.dynamodb_delay_ms / 1000,
+            artifact=args.artifact,
+        )
+        lambda_results = {**bench_lambda.measure(options), "label": args.label}
+        if args.save:
+            args.save.write_text(json.dumps(lambda_results, indent=1) + "\n")
+    before = json.loads(args.compare.read_text()) if args.compare.is_file() else None
     if args.json:
-        heads = [h.replace(", ", "_").replace(" ", "_") for h in COLD.split("|")]
-        cold = [dict(zip(heads, row, strict=True)) for row in cold_rows(results["cold"])]
-        figs = [dict(asdict(f), target=f.target, verdict=f.verdict) for f in figures(results)]
-        print(json.dumps({**results, "cold": cold, "warm": None, "figures": figs}, indent=1))
-    else:
+        out: dict[str, Any] = {"lambda": lambda_results}
+        if results is not None:
+            heads = [h.replace(", ", "_").replace(" ", "_") for h in COLD.split("|")]
+            cold = [dict(zip(heads, row, strict=True)) for row in cold_rows(results["cold"])]
+            figs = [dict(asdict(f), target=f.target, verdict=f.verdict) for f in figures(results)]
+            out.update({**results, "cold": cold, "warm": None, "figures": figs})
+        print(json.dumps(out, indent=1))
+        return 0
+    if results is not None:
         print(report(results))
-        print(f"\nmake bench took {time.perf_counter() - started:.0f} s.")
+    if lambda_results is not None:
+        print("\n" + bench_lambda_report.report(lambda_results, before))
+    print(f"\nmake bench took {time.perf_counter() - started:.0f} s.")
     return 0
+
+
+def _template_memory() -> int:
+    """The function's MemorySize in template.yaml (256 if it cannot be read)."""
+    import re
+
+    found = re.search(r"^\s+MemorySize: (\d+)", (ROOT / "template.yaml").read_text(), re.M)
+    return int(found[1]) if found else 256
 
 
 if __name__ == "__main__":

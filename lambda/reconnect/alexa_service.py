@@ -1,12 +1,19 @@
 """One request's calls to an Alexa service client (timers, reminders): a time budget, and every
-failure sorted into the two cases a caller can act on, 'refused' (401/403) and 'unavailable'."""
+failure sorted into the two cases a caller can act on, 'refused' (401/403) and 'unavailable'.
+
+Calls that do not depend on each other (six timers to create, pause or delete) go out at once,
+on a small pool of threads made once per process: one round trip instead of six in a row.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import logging
+import threading
 import time
-from collections.abc import Callable
-from typing import Any, ClassVar
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, ClassVar, TypeVar
 
 from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
@@ -16,6 +23,10 @@ log = logging.getLogger(__name__)
 
 _REFUSED = frozenset({401, 403})
 _FAILURES = (ServiceException, ApiClientException, SerializationException, ValueError, TypeError)
+# Together time makes six timers at once; the pool's own connections allow as many.
+PARALLEL_CALLS = 6
+_WORKERS = ThreadPoolExecutor(max_workers=PARALLEL_CALLS, thread_name_prefix="alexa-api")
+T = TypeVar("T")
 
 
 class ServiceCalls:
@@ -61,3 +72,39 @@ class ServiceCalls:
             if status in _REFUSED:
                 raise self.refused(what) from error
             raise self.unavailable(f"{what}: {status or type(error).__name__}") from error
+
+    def _at_once(self, calls: Sequence[Callable[[], T]]) -> list[T | Exception]:
+        """Run independent calls at the same time; each one's result or exception, in order.
+
+        Each call is bounded by the client's timeout and checks the budget before it starts,
+        so this returns once all have answered, failed or given up.
+        """
+        if len(calls) <= 1:
+            return [_outcome(call) for call in calls]
+        futures = [_submit(_outcome, call) for call in calls]
+        return [future.result() for future in futures]
+
+
+def start_workers() -> None:
+    """Start every thread of the pool now (during init), not in the first together time."""
+    ready = threading.Barrier(PARALLEL_CALLS)
+    for future in [_WORKERS.submit(ready.wait, 5.0) for _ in range(PARALLEL_CALLS)]:
+        future.exception()  # a broken barrier only means fewer threads were started
+
+
+def in_background(call: Callable[[], T]) -> Future[T]:
+    """Start `call` on the pool's threads (a network wait to overlap with another); its future."""
+    return _submit(call)
+
+
+def _submit(call: Callable[..., T], *args: Any) -> Future[T]:
+    """Run on a pool thread inside this request's context, so what it counts (metrics.py's
+    tally for this request) is counted for this request."""
+    return _WORKERS.submit(contextvars.copy_context().run, call, *args)
+
+
+def _outcome(call: Callable[[], T]) -> T | Exception:
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001 - handed back to the caller, which decides
+        return error

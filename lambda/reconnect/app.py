@@ -1,18 +1,19 @@
-"""The skill builder and lambda_handler: wiring only."""
+"""The skill builder and lambda_handler: wiring, and the per-process work of init."""
 
 from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from typing import Any
 
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from reconnect import config, logs, metrics
-from reconnect.alexa_api import TimeoutApiClient
-from reconnect.content import library
+from reconnect import config, logs, metrics, warm
+from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
+from reconnect.content import DEFAULT_LOCALE, library
 from reconnect.handlers import (
     builtins,
     checkin,
@@ -36,6 +37,8 @@ log = logging.getLogger("reconnect.app")
 
 STORE = Store(make_client(), SETTINGS.table_name)
 LIBRARY = library()
+# One TLS context (the CA store is read once) and one pool of keep-alive connections per process.
+ALEXA_APIS = ConnectionPool(ssl.create_default_context(), SETTINGS.alexa_api_timeout)
 
 
 class ForeignSkillError(PermissionError):
@@ -45,7 +48,9 @@ class ForeignSkillError(PermissionError):
 def build_skill(store: Store = STORE) -> Any:
     """Assemble the skill: interceptors, handlers in order, the catch-all exception handler."""
     builder = CustomSkillBuilder(
-        api_client=TimeoutApiClient(SETTINGS.alexa_api_timeout, SETTINGS.allow_loopback_http)
+        api_client=TimeoutApiClient(
+            SETTINGS.alexa_api_timeout, SETTINGS.allow_loopback_http, ALEXA_APIS
+        )
     )
     builder.skill_id = SETTINGS.skill_id  # type: ignore[assignment]  # the SDK annotates None
     builder.add_global_request_interceptor(LoadTurn(LIBRARY, store))
@@ -100,6 +105,16 @@ def build_skill(store: Store = STORE) -> Any:
 
 
 SKILL = build_skill()
+
+
+def _connect() -> None:
+    if SETTINGS.in_lambda:
+        warm.connect(STORE, ALEXA_APIS, SETTINGS.alexa_api_endpoint)
+
+
+warm.prime(SKILL, warm.primers(SETTINGS.skill_id, (DEFAULT_LOCALE,)))
+_connect()
+warm.register_snapshot_hooks(before=lambda: warm.disconnect(STORE, ALEXA_APIS), after=_connect)
 
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

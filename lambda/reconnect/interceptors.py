@@ -13,6 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
 from reconnect import clock, conversation, metrics, program, ritual
+from reconnect.alexa_service import in_background
 from reconnect.content import Library
 from reconnect.record import Record
 from reconnect.speech import Voice
@@ -38,6 +39,12 @@ class LoadTurn(AbstractRequestInterceptor):
         content = self._library.for_locale(getattr(envelope.request, "locale", None))
         user_id = _user_id(handler_input)
         attributes = session(handler_input)
+        talk = conversation.read(attributes)
+        talk.turns += 1
+        kept = talk.zone
+        zone = kept if kept is not None and clock.zone_info(kept) is not None else None
+        # A new session asks the Settings API while DynamoDB is read: two waits at once.
+        asking = None if zone else in_background(lambda: clock.device_time_zone(handler_input))
         stored = _from_session(attributes)
         if stored is None and user_id is not None:
             try:
@@ -47,14 +54,11 @@ class LoadTurn(AbstractRequestInterceptor):
         record = stored.record if stored is not None else Record()
         metrics.turn_loaded(stored.record if stored is not None else None)
 
-        talk = conversation.read(attributes)
-        talk.turns += 1
-        zone = talk.zone
-        if zone is None or clock.zone_info(zone) is None:
-            device_zone = clock.device_time_zone(handler_input)
+        if asking is not None:
+            device_zone = asking.result()
             if device_zone is not None and device_zone != record.time_zone:
                 record = replace(record, time_zone=device_zone)
-            zone = record.time_zone or content.time_zone
+        zone = zone or record.time_zone or content.time_zone
         talk.zone = zone
         moment = clock.request_time(handler_input)
         local = clock.local_zone(zone, content.time_zone)

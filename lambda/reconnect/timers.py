@@ -2,15 +2,18 @@
 
 Every failure becomes one of two exceptions the caller can act on: TimersRefused (401/403,
 no permission) or TimersUnavailable (504 device offline, 5xx, timeouts, anything else).
-Creating a set is all or nothing: when a later timer fails, the ones made are deleted.
+Creating a set is all or nothing: the six go out at once, and when any fails, the ones made
+are deleted (also at once).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.services.timer_management import (
@@ -88,36 +91,50 @@ class Timers(ServiceCalls):
         return cls(cls.client_for(handler_input))
 
     def create_all(self, announcements: Sequence[Announcement], locale: str) -> tuple[str, ...]:
-        """Create every timer, in order; on any failure delete those made, then raise."""
-        made: list[str] = []
-        for announcement in announcements:
-            try:
-                made.append(self._create(announcement, locale))
-            except (TimersRefused, TimersUnavailable) as error:
-                if isinstance(error, TimersRefused) and not made:
-                    raise
-                raise TimersUnavailable(str(error), self.delete(made)) from error
-        return tuple(made)
+        """Create every timer, all at once; on any failure delete those made, then raise."""
+        outcomes = self._at_once([partial(self._create, a, locale) for a in announcements])
+        made = [o for o in outcomes if isinstance(o, str)]
+        failures = [o for o in outcomes if isinstance(o, Exception)]
+        if not failures:
+            return tuple(made)
+        unexpected = [f for f in failures if not isinstance(f, TimersRefused | TimersUnavailable)]
+        if unexpected:
+            self.delete(made)
+            raise unexpected[0]
+        if not made and all(isinstance(f, TimersRefused) for f in failures):
+            raise failures[0]
+        raise TimersUnavailable(str(failures[0]), self.delete(made)) from failures[0]
 
     def pause(self, ids: Sequence[str]) -> None:
         """Pause each timer; one that is gone or already paused is left as it is."""
-        for timer_id in ids:
-            self._call("pause", lambda c, i=timer_id: c.pause_timer(i), quiet={400, 404})
+        self._each(ids, "pause", _pause)
 
     def resume(self, ids: Sequence[str]) -> None:
         """Resume each timer; one that is gone or already running is left as it is."""
-        for timer_id in ids:
-            self._call("resume", lambda c, i=timer_id: c.resume_timer(i), quiet={400, 404})
+        self._each(ids, "resume", _resume)
 
     def delete(self, ids: Sequence[str]) -> tuple[str, ...]:
         """Delete each timer (one already gone counts as deleted); the ids that could not be."""
-        left: list[str] = []
-        for timer_id in ids:
-            try:
-                self._call("delete", lambda c, i=timer_id: c.delete_timer(i), quiet=set(_GONE))
-            except (TimersRefused, TimersUnavailable):
+        outcomes = self._at_once([self._on("delete", i, _delete, set(_GONE)) for i in ids])
+        left = []
+        for timer_id, outcome in zip(ids, outcomes, strict=True):
+            if isinstance(outcome, TimersRefused | TimersUnavailable):
                 left.append(timer_id)
+            elif isinstance(outcome, Exception):
+                raise outcome
         return tuple(left)
+
+    def _each(self, ids: Sequence[str], what: str, act: Callable[[Any, str], Any]) -> None:
+        """`act` on every timer at once (400/404 are quiet); then raise the first failure."""
+        for outcome in self._at_once([self._on(what, i, act, {400, 404}) for i in ids]):
+            if isinstance(outcome, Exception):
+                raise outcome
+
+    def _on(
+        self, what: str, timer_id: str, act: Callable[[Any, str], Any], quiet: set[int]
+    ) -> Callable[[], Any]:
+        """One call on one timer, ready to run."""
+        return lambda: self._call(what, lambda c: act(c, timer_id), quiet)
 
     def remaining(self, timer_id: str, now: datetime) -> int | None:
         """Seconds until the timer goes off as Alexa has it; None when it cannot be read."""
@@ -152,3 +169,15 @@ class Timers(ServiceCalls):
         if not isinstance(timer_id, str) or not timer_id or len(timer_id) > 200:
             raise TimersUnavailable("create answered without a timer id")
         return timer_id
+
+
+def _pause(client: Any, timer_id: str) -> Any:
+    return client.pause_timer(timer_id)
+
+
+def _resume(client: Any, timer_id: str) -> Any:
+    return client.resume_timer(timer_id)
+
+
+def _delete(client: Any, timer_id: str) -> Any:
+    return client.delete_timer(timer_id)

@@ -590,22 +590,41 @@ def test_a_failing_time_left_read_answers_from_the_stored_state(
 def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later(
     couple: Session, timers: TimersApi, standin: AlexaStandIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every call is slow: creating stops at the budget, the answer still comes, guided; the
-    timers it could not delete in time are kept and deleted by the next stop."""
+    """Every call is slow and the last create fails when the budget has run out: no call starts
+    after it, the answer still comes, guided; the timers it could not delete in time are kept
+    and deleted by the next stop."""
     import time
 
     from reconnect import timers as timer_calls
 
-    monkeypatch.setattr(timer_calls.Timers, "budget_seconds", 0.5)
-    standin.faults.append(Fault(r"^(POST|DELETE) /v1/alerts/timers", delay=0.2))
+    monkeypatch.setattr(timer_calls.Timers, "budget_seconds", 0.25)
+    standin.faults += [
+        Fault(CREATE, status=500, delay=0.3, skip=5),
+        Fault(r"^(POST|DELETE) /v1/alerts/timers", delay=0.3),
+    ]
     began = time.monotonic()
     answer = couple.intent("StartRitualIntent")
     assert time.monotonic() - began < 1.5
     assert "Alexa, tell reconnect ritual next" in said(answer)
     made = set(timers.timers)
+    assert len(made) == 5
     record = record_of(couple)
     assert record.ritual is not None
     assert set(record.ritual.timer_ids) == made
     standin.faults.clear()
     couple.intent("StopRitualIntent")
     assert timers.timers == {}
+
+
+def test_the_six_timers_are_created_at_once_not_one_after_another(
+    couple: Session, timers: TimersApi, standin: AlexaStandIn
+) -> None:
+    """GIVEN a Timers API that takes a moment to answer WHEN they start THEN all six creates
+    are in flight together (one round trip, not six), and each keeps its own change."""
+    standin.faults.append(Fault(CREATE, delay=0.2))
+    couple.intent("StartRitualIntent")
+    assert standin.peak_in_flight == 6
+    record = record_of(couple)
+    assert record.ritual is not None
+    durations = [timers.timers[i].duration for i in record.ritual.timer_ids]
+    assert durations == ["PT1M", "PT3M", "PT5M", "PT7M", "PT9M", "PT10M"]

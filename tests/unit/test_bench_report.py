@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tools.bench import FLOOR, Figure, cold_rows, figures, percentile, report, table, totals
+from tools.bench import FLOOR, cold_rows, figures, report, totals
+from tools.bench_table import Figure, percentile, table
 from tools.bench_worker import SETTINGS_LABEL
 
 
@@ -39,7 +40,6 @@ def results(
             "rows": [{**row, "read_only": True, "PutItem": read_only_puts}],
         },
         "memory": {"ours": [40.0, 50.0, 45.0], "baseline": [55.0, 55.0, 55.0]},
-        "artifact_bytes": 2 * 1_048_576,
         "load": (0.5, 0.4, 0.3),
     }
 
