@@ -126,8 +126,10 @@ def test_snapshot_hooks_close_connections_before_and_reopen_after(
     assert pool._idle == {}
     (restore, args, kwargs) = snapshot_restore_py.get_after_restore()[after]
     restore(*args, **kwargs)
+    reopened = sum(len(kept) for kept in pool._idle.values())
+    assert 1 <= reopened <= PARALLEL_CALLS  # as many as opened in time (all, on a quiet machine)
     assert zone_call(client, standin) == 200
-    assert standin.connections == 1 + PARALLEL_CALLS
+    assert standin.connections == 1 + reopened  # the call used a fresh one, opened no other
 
 
 def test_the_app_registers_its_snapshot_hooks(handler: Any) -> None:
