@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ Kind = Literal["answer", "fallback", "repeat"]
 MAX_SPEECH_CHARS = 8000
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_FORMATTER = string.Formatter()
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+)$")
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,31 @@ class Voice:
         phrasings = self.content.phrasings(key)
         salt = zlib.crc32(key.encode()) + self.turn
         chosen = phrasings[rotation(self.day, len(phrasings), salt)]
-        return chosen.format(**values) if values else chosen
+        return fill(chosen, values) if values else chosen
 
     def pick(self, options: Sequence[T], salt: str) -> T:
         """One of several content entries (a practice, a question), chosen by the day."""
         return options[rotation(self.day, len(options), zlib.crc32(salt.encode()))]
+
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """Fill placeholders as a sentence needs: a value that opens a sentence gets its capital
+    ('Three of the four'), and one that ends in a full stop ('8 p.m.') takes the template's."""
+    out = ""
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if out.endswith(".") and literal.startswith("."):
+            literal = literal[1:]
+        out += literal
+        if name is None:
+            continue
+        value = _FORMATTER.format_field(
+            _FORMATTER.convert_field(_FORMATTER.get_field(name, (), values)[0], conversion),
+            spec or "",
+        )
+        if _SENTENCE_START.search(out):
+            value = value[:1].upper() + value[1:]
+        out += value
+    return out
 
 
 def to_ssml(fragments: list[str]) -> str:
