@@ -9,8 +9,9 @@ from reconnect.record import LAST_STEP
 from reconnect.speech import Card, Reply, Voice, plain_text
 
 
-def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
-    """The opening words for a couple, tapered by how often they come."""
+def welcome(voice: Voice, kind: Greeting, step: int, name: str | None = None) -> Reply:
+    """The opening words for a couple, tapered by how often they come; a recognised voice's
+    named hello ('Hi, <name>.') takes the place of the greeting's own first sentence."""
     title = voice.content.step(min(step, LAST_STEP)).title
     greeting = {
         Greeting.NEW: lambda: voice.say("welcome_new"),
@@ -20,7 +21,15 @@ def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
         Greeting.FREQUENT: lambda: voice.say("greeting_frequent", step_number=step),
         Greeting.PATH_DONE: lambda: voice.say("greeting_path_done"),
     }[kind]()
+    if name is not None:
+        hello = voice.say("greeting_named", name=name)
+        greeting = f"{hello} {greeting if kind is Greeting.NEW else after_hello(greeting)}"
     return Reply().add(greeting).ask(voice.say("ask_hear_today"), Waiting.TODAY)
+
+
+def after_hello(greeting: str) -> str:
+    """A returning greeting without its opening hello ('Welcome back.'): what follows it."""
+    return greeting.split(". ", 1)[-1]
 
 
 def practice_of_the_day(voice: Voice) -> tuple[Step, str]:

@@ -79,6 +79,28 @@ def test_greeting_tapers_for_frequent_couples(couple: Session, clock: Clock) -> 
     assert lengths[-1] < lengths[1]
 
 
+def test_a_recognised_voice_is_greeted_once(couple: Session, clock: Clock) -> None:
+    """GIVEN a voice Alexa recognises WHEN they open the skill on ten days (new, returning,
+    frequent) THEN one hello, with the name, opens each greeting, and the step is still said."""
+    from reconnect.content import library
+
+    content = library().for_locale("en-US")
+    hellos = {
+        p.split(". ", 1)[0]
+        for key in ("greeting_return", "greeting_frequent", "greeting_path_done")
+        for p in content.phrasings(key)
+    }
+    couple.device.person_id = "amzn1.ask.person.BEN"
+    for day in range(10):
+        said = speech(couple.launch())
+        couple.end()
+        clock.advance(days=1 if day % 3 else 2)
+        assert said.count("<alexa:name") == 1, said
+        after_name = said.split("/>", 1)[1]
+        assert not any(hello in after_name for hello in hellos), said
+        assert day == 0 or "step" in said.lower(), said
+
+
 def test_greetings_vary_from_day_to_day(couple: Session, clock: Clock) -> None:
     """Two days in a row never open with the same sentence."""
     heard = []

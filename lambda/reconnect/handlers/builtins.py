@@ -32,9 +32,11 @@ Answer = Callable[[Turn, HandlerInput], Reply]
 
 
 def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
-    """The greeting for this couple (with where together time is, if it is going on), and the
-    offer of today's step."""
-    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
+    """The greeting for this couple (a recognised voice by name; where together time is, if it is
+    going on), and the offer of today's step."""
+    person = person_id(handler_input)
+    name = voices.name_tag(person) if person is not None else None
+    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step, name)
     status = running_status(turn, handler_input)
     if status is not None:  # together time is going on: that, not today's step, comes first
         reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
@@ -73,12 +75,7 @@ class Launch(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Greet (a recognised voice by name), then offer today's step."""
-        turn = turn_of(handler_input)
-        reply = welcome_reply(turn, handler_input)
-        person = person_id(handler_input)
-        if person is not None:
-            reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
-        return respond(handler_input, reply)
+        return respond(handler_input, welcome_reply(turn_of(handler_input), handler_input))
 
 
 class NavigateHome(IntentHandler):
