@@ -71,17 +71,23 @@ def question_for(voice: Voice, talk: Conversation) -> str | None:
     return None
 
 
+def carry_on(voice: Voice, paused: bool) -> str:
+    """Together time's question: carry on, naming what else they can say (not 'pause' when it
+    is paused already)."""
+    return voice.say("ask_carry_on_paused" if paused else "ask_carry_on")
+
+
 def help_for(
     voice: Voice, moment: Moment, question: str | None, waiting: Waiting, status: str = ""
 ) -> Reply:
     """Help in the moment: what is going on and what to say, then its question again.
 
     `question` and `waiting` are the question the moment is waiting on (the rating, the sign,
-    the offer); `status` is where together time is.
+    the offer; in together time, whether to carry on); `status` is where together time is.
     """
     if moment is Moment.TOGETHER:
         reply = Reply().add(voice.say("help_ritual"), status)
-        return reply.ask(voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        return reply.ask(question or carry_on(voice, paused=False), Waiting.CARRY_ON)
     if moment in (Moment.CHECKIN, Moment.SELFCHECK, Moment.REMINDER) and question:
         return Reply().add(voice.say(f"help_{moment.value}")).ask(question, waiting)
     reply = Reply().add(voice.say("help"))
@@ -107,7 +113,7 @@ def fallback_for(
         key += "_again"
     reply = Reply(kind="fallback").add(voice.say(key))
     if moment is Moment.TOGETHER:
-        return reply.add(status).ask(voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        return reply.add(status).ask(question or carry_on(voice, paused=False), Waiting.CARRY_ON)
     if moment is not Moment.ANYTIME and question:
         return reply.ask(question, waiting)
     return reply.ask(voice.say("ask_what_next"))

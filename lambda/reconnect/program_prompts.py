@@ -49,6 +49,7 @@ PROGRAM_PROMPTS: Mapping[str, frozenset[str]] = {
     "help_reminder": frozenset(),
     "help_ritual": frozenset(),
     "ask_carry_on": frozenset(),
+    "ask_carry_on_paused": frozenset(),
     "goodbye": frozenset(),
     "goodbye_checkin": frozenset(),
     "goodbye_selfcheck": frozenset(),

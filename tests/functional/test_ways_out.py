@@ -55,6 +55,28 @@ def test_goodbye_during_together_time_leaves_it_running(
     assert len(timers.timers) == 6
 
 
+def test_together_time_paused_is_not_offered_a_pause(
+    couple: Session, standin: AlexaStandIn, clock: Clock
+) -> None:
+    """GIVEN together time paused from a one-shot WHEN they open the skill, ask for help, or say
+    something it cannot place THEN each offers to carry on without offering 'pause'; running
+    again, help names pause once more."""
+    TimersApi(standin, now=clock)
+    couple.intent("StartRitualIntent")
+    clock.advance(minutes=2)
+    couple.intent("PauseRitualIntent")
+    for answer in (
+        couple.launch(),
+        couple.intent("AMAZON.HelpIntent"),
+        couple.intent("AMAZON.FallbackIntent"),
+    ):
+        assert reprompts_with(answer, "ask_carry_on_paused"), heard(answer)
+        assert not reprompts_with(answer, "ask_carry_on"), heard(answer)
+    couple.intent("AMAZON.YesIntent")  # carry on
+    assert reprompts_with(couple.launch(), "ask_carry_on")
+    assert reprompts_with(couple.intent("AMAZON.HelpIntent"), "ask_carry_on")
+
+
 def test_help_in_a_check_in_keeps_the_first_rating(couple: Session) -> None:
     """GIVEN partner one has said seven WHEN they ask for help THEN help speaks of the check-in
     and asks partner two again (Alexa listens for the rating); the answer that follows

@@ -14,7 +14,7 @@ from reconnect.conversation import Waiting
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.data import erase_reply
 from reconnect.handlers.dialog import person_id
-from reconnect.handlers.moments import fallback_reply
+from reconnect.handlers.moments import fallback_reply, together_question
 from reconnect.handlers.program import move_reply, start_over_reply, today_reply, topic_step
 from reconnect.handlers.ritual import (
     carry_on_or_resume,
@@ -39,7 +39,7 @@ def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     reply = answers.welcome(turn.voice, turn.greeting, turn.record.step, name)
     status = running_status(turn, handler_input)
     if status is not None:  # together time is going on: that, not today's step, comes first
-        reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        reply.add(status).ask(together_question(turn), Waiting.CARRY_ON)
     return reply
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from reconnect import moment_answers
+from reconnect import moment_answers, ritual
 from reconnect.handlers import dialog
 from reconnect.handlers.base import IntentHandler
 from reconnect.handlers.ritual import running_status
@@ -26,7 +26,16 @@ def _moment(turn: Turn, handler_input: HandlerInput) -> tuple[Moment, str | None
     moment = moment_answers.moment_of(turn.talk.waiting, status is not None)
     if moment in _ELICITED:
         dialog.elicit_again(handler_input)
+    if moment is Moment.TOGETHER:
+        return moment, together_question(turn), status or ""
     return moment, moment_answers.question_for(turn.voice, turn.talk), status or ""
+
+
+def together_question(turn: Turn) -> str:
+    """'Shall we carry on?' with what else they can say, while together time is going on."""
+    current = turn.record.ritual
+    paused = current is not None and ritual.is_paused(current)
+    return moment_answers.carry_on(turn.voice, paused)
 
 
 def fallback_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
