@@ -163,3 +163,19 @@ def test_nothing_that_only_looks_changes_the_step(
     couple.intent(intent, **slots)
     after = stored(couple)
     assert (after.step, after.heard_step) == (before.step, before.heard_step)
+
+
+def test_in_practice_mode_previous_and_stay_do_not_leave_it_unasked(couple: Session) -> None:
+    """GIVEN the path walked WHEN they say 'previous step' or 'stay on this step' THEN they stay
+    in practice mode (before: 'previous' put them back on step seven, worded 'On to step 7', and
+    'stay' spoke of holding step seven); 'previous' offers step seven, and a yes moves there."""
+    walked(couple)
+    couple.launch()
+    stay = couple.intent("StayOnStepIntent")
+    assert says(stay, "current_practice_mode")
+    assert not says(stay, "stay_on_step", step_number=7)
+    back = couple.intent("PreviousStepIntent")
+    assert says(back, "ask_make_step", step_number=7)
+    assert (stored(couple).step, stored(couple).hold) == (PRACTICE_MODE, False)
+    couple.intent("AMAZON.YesIntent")
+    assert stored(couple).step == 7

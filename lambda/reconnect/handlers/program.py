@@ -113,7 +113,13 @@ class PreviousStep(IntentHandler):
     intents = ("PreviousStepIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """The step before, or a word that this is the first."""
+        """The step before, or a word that this is the first; after the path, an offer to go
+        back to step seven (there is no step they are on to step back from)."""
+        if turn.record.step == PRACTICE_MODE:
+            reply = Reply().add(answers.where_they_are(turn.voice, PRACTICE_MODE))
+            reply.offer = LAST_STEP
+            ask = turn.voice.say("ask_make_step", step_number=LAST_STEP)
+            return reply.ask(ask, Waiting.MOVE)
         moved = program.previous_step(turn.record)
         if moved is None:
             return answers.simple(turn.voice, "at_first_step")
@@ -169,7 +175,10 @@ class StayOnStep(IntentHandler):
     intents = ("StayOnStepIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """Hold the step and say so."""
+        """Hold the step and say so; after the path there is no step to hold."""
+        if turn.record.step == PRACTICE_MODE:
+            reply = answers.simple(turn.voice, "current_practice_mode")
+            return reply.close() if turn.one_shot else reply
         turn.record = program.stay(turn.record)
         step = program.current_step(turn.record)
         reply = answers.simple(turn.voice, "stay_on_step", step_number=step)
