@@ -112,13 +112,18 @@ def where_they_are(voice: Voice, step: int) -> str:
     return voice.say("you_are_on", step_number=step, step_title=voice.content.step(step).title)
 
 
-def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
-    """'Which step are we on?': their step named plainly; in a session, the offer to hear it."""
+def current_step(
+    voice: Voice, step: int, heard: bool, one_shot: bool, heard_today: bool = False
+) -> Reply:
+    """'Which step are we on?': their step named plainly; in a session, the offer to hear it, or
+    (heard already) to hear more about it."""
     reply = Reply().add(where_they_are(voice, step)).about(min(step, LAST_STEP))
     if step <= LAST_STEP and not heard:
         reply.add(voice.say("step_not_heard_yet"))
     if one_shot:
         return reply.close()
+    if heard_today:
+        return reply.ask(voice.say("ask_more"), Waiting.MORE)
     return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)
 
 

@@ -179,3 +179,36 @@ def test_in_practice_mode_previous_and_stay_do_not_leave_it_unasked(couple: Sess
     assert (stored(couple).step, stored(couple).hold) == (PRACTICE_MODE, False)
     couple.intent("AMAZON.YesIntent")
     assert stored(couple).step == 7
+
+
+def moved_words(answer: dict[str, Any], step: int) -> bool:
+    """Whether the answer claims a move to `step`."""
+    return says(answer, "move_intro", step_number=step, step_title=EN_US.step(step).title)
+
+
+def test_next_for_a_new_couple_is_todays_step_not_a_move(couple: Session) -> None:
+    """GIVEN a new couple, who heard no step WHEN they say 'next step' THEN they hear step one
+    as today's step (before: 'On to step 1 ... That's where you two are now'); the next 'next'
+    moves them to step two and says so."""
+    first = couple.intent("NextStepIntent")
+    assert says(first, "today_intro", step_number=1, step_title=EN_US.step(1).title)
+    assert not moved_words(first, 1)
+    assert (stored(couple).step, stored(couple).heard_step) == (1, 1)
+    assert moved_words(couple.intent("NextStepIntent"), 2)
+
+
+def test_which_step_after_hearing_it_offers_more_not_the_same_again(couple: Session) -> None:
+    """GIVEN they heard today's step (and, after the path, today's practice) WHEN they ask
+    which step they are on THEN the offer is more about it, not to hear it again; in practice
+    mode a yes speaks of today's practice's step, not step seven."""
+    couple.launch()
+    couple.intent("AMAZON.YesIntent")
+    assert says(couple.intent("CurrentStepIntent"), "ask_more")
+    couple.end()
+    walked(couple)
+    couple.launch()
+    practice = heard(couple.intent("AMAZON.YesIntent"))
+    step = EN_US.step(int(practice.split("step ", 1)[1][0]))
+    where = couple.intent("CurrentStepIntent")
+    assert says(where, "ask_more")
+    assert words_of(step.more) in heard(couple.intent("AMAZON.YesIntent"))

@@ -56,6 +56,9 @@ def next_reply(turn: Turn) -> Reply:
     moved = program.next_step(record)
     if moved is None:
         return answers.at_last_step(turn.voice)
+    if record.heard_step is None:  # a new couple: step one is today's step, not a move
+        turn.record = moved
+        return today_reply(turn, one_shot=False)
     return move_reply(turn, moved)
 
 
@@ -90,11 +93,11 @@ class CurrentStep(IntentHandler):
     intents = ("CurrentStepIntent",)
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
-        """Their step, and whether they have heard it yet."""
-        record = turn.record
-        return answers.current_step(
-            turn.voice, record.step, program.is_heard(record), turn.one_shot
-        )
+        """Their step, and whether they have heard it yet (in practice mode: today's practice)."""
+        record, heard = turn.record, program.is_heard(turn.record)
+        today = heard and record.heard_on == turn.today
+        reply = answers.current_step(turn.voice, record.step, heard, turn.one_shot, today)
+        return reply.about(todays_step(turn))
 
 
 class NextStep(IntentHandler):
