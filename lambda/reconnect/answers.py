@@ -145,7 +145,7 @@ def steps_list(voice: Voice, step: int) -> Reply:
     """The seven steps by name, and where they are."""
     titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in voice.content.steps]
     reply = Reply().add(voice.say("list_steps_intro"), *titles, where_they_are(voice, step))
-    return reply.ask(voice.say("ask_which_step"))
+    return reply.ask(voice.say("ask_after_list"))
 
 
 def burnout_signs(voice: Voice) -> Reply:
@@ -171,7 +171,7 @@ def step_range(voice: Voice, number: int | None) -> Reply:
         if number is None
         else voice.say("step_out_of_range", number=number)
     )
-    return Reply().add(said).ask(voice.say("ask_which_step"))
+    return Reply().add(said).ask(voice.say("ask_list_steps"), Waiting.LIST)
 
 
 def crisis(voice: Voice) -> Reply:

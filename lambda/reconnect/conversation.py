@@ -36,6 +36,7 @@ class Waiting(Enum):
     CARRY_ON = "carry_on"  # yes: together time carries on
     IDEA = "idea"  # yes: another small idea (in practice mode, another practice)
     TALK = "talk"  # yes: something to talk about
+    LIST = "list"  # yes: the seven steps by name (after a step that does not exist)
     SELFCHECK = "selfcheck"  # yes, no or 'sort of' to one of the four signs
     RATING = "rating"  # a check-in rating (the elicited slot)
     REMINDER_TIME = "reminder_time"  # the reminder's time of day (the elicited slot)

@@ -25,6 +25,7 @@ _QUESTIONS = {
     Waiting.CARRY_ON: "ask_carry_on",
     Waiting.IDEA: "ask_another_idea",
     Waiting.TALK: "ask_talk_topic",
+    Waiting.LIST: "ask_list_steps",
 }
 
 

@@ -147,6 +147,21 @@ def test_step_forty_two_gets_a_kind_correction(couple: Session) -> None:
     assert step_number_in(speech(couple.intent("AMAZON.NavigateHomeIntent"))) == 3
 
 
+def test_after_a_step_that_does_not_exist_the_question_can_be_answered(couple: Session) -> None:
+    """GIVEN 'go to step forty-two' WHEN Alexa asks its question THEN it is answered with yes
+    (before: 'Which one would you like?', and a bare 'three' reached the fallback); yes names
+    the seven steps, and the list's question says how to hear one ('step three')."""
+    from tests.functional.phrases import reprompts_with
+
+    couple.launch()
+    wrong = couple.intent("GoToStepIntent", number="42")
+    assert reprompts_with(wrong, "ask_list_steps")
+    listed = couple.intent("AMAZON.YesIntent")
+    assert all(f"Step {n}" in speech(listed) for n in range(1, 8))
+    assert reprompts_with(listed, "ask_after_list")
+    assert re.search(r"\bstep (two|three|five)\b", reprompt(listed))
+
+
 def test_list_more_and_signs_keep_the_conversation_open(couple: Session) -> None:
     """The list of steps, 'tell me more' and the signs of burnout each end with a question."""
     couple.launch()

@@ -63,6 +63,7 @@ _YES: dict[Waiting, Answer] = {
     Waiting.CARRY_ON: carry_on_or_resume,
     Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
     Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.voice, topic_step(turn)),
+    Waiting.LIST: lambda turn, _: answers.steps_list(turn.voice, turn.record.step),
 }
 
 
