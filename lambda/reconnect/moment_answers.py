@@ -94,7 +94,7 @@ def help_for(
     reply = Reply().add(voice.say("help"))
     if moment is Moment.OFFER and question:
         return reply.ask(question, waiting)
-    return reply.ask(voice.say("ask_what_next"))
+    return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)  # help named the rest
 
 
 def fallback_for(

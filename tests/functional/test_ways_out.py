@@ -146,9 +146,29 @@ def test_reprompts_say_what_the_couple_can_answer(couple: Session) -> None:
     """No reprompt is a bare 'what would you like now?': each names what to say, or is a
     yes-or-no question."""
     couple.launch()
-    for intent in ("HowAreWeDoingIntent", "StreakIntent", "StayOnStepIntent", "HelpIntent"):
-        answer = couple.intent(intent if intent != "HelpIntent" else "AMAZON.HelpIntent")
+    for intent in ("HowAreWeDoingIntent", "StreakIntent", "StayOnStepIntent"):
+        answer = couple.intent(intent)
         assert reprompts_with(answer, "ask_what_next"), heard(answer)
+    helped = couple.intent("AMAZON.HelpIntent")
+    assert reprompts_with(helped, "ask_hear_today"), heard(helped)
+
+
+def test_help_names_what_to_say_once(couple: Session) -> None:
+    """GIVEN no moment under way (a one-shot, or after a check-in) WHEN they ask for help THEN
+    it names what to say once and asks one yes-or-no question (before: help's list, then the
+    'what next' menu, 'we're done' twice); a yes gives today's step."""
+    for _ in range(3):
+        helped = couple.intent("AMAZON.HelpIntent")
+        assert says(helped, "help")
+        assert not says(helped, "ask_what_next"), heard(helped)
+        assert heard(helped).lower().count("we're done") <= 1, heard(helped)
+        assert says(
+            couple.intent("AMAZON.YesIntent"),
+            "today_intro",
+            step_number=1,
+            step_title=EN_US.step(1).title,
+        )
+        couple.end()
 
 
 def test_partner_one_is_explained_the_first_time_in_a_session(couple: Session) -> None:
