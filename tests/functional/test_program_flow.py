@@ -36,6 +36,13 @@ def test_new_couple_hears_welcome_that_it_is_not_therapy(couple: Session) -> Non
     answer = couple.launch()
     assert "therapy" in speech(answer)
     assert asks(answer)
+    # the question offers today's step; the welcome does not offer it first as well
+    assert speech(answer).lower().count("today's step") == 1, speech(answer)
+    from reconnect.content import library
+
+    for locale in ("en-US", "en-GB"):
+        for welcome in library().for_locale(locale).phrasings("welcome_new"):
+            assert "today's step" not in welcome.lower(), welcome
 
 
 def test_yes_after_welcome_gives_step_one_and_todays_practice(couple: Session) -> None:
