@@ -13,7 +13,9 @@ The invariants (DESIGN.md, issue 8):
   reprompt): checked by the `certifiable` handler every functional test uses;
 - no two fallbacks, and no two reprompts, alike in a row in one session ('repeat' and a dialog's
   re-ask of its slot are exempt);
-- a one-shot answer stays under 30 seconds of speech at 150 words a minute.
+- a one-shot answer stays under 30 seconds of speech at 150 words a minute;
+- every sentence opens with a capital and ends with one full stop ('8 p.m.', not '8 p.m..');
+- an answer that claims a move ('You're now on step three') comes with the move.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ LOOKS = frozenset({
 FALLBACKS = frozenset({"AMAZON.FallbackIntent", "SomewhatIntent"})
 ONE_SHOT_SECONDS, WORDS_PER_SECOND = 30.0, 150 / 60
 _BREAK = re.compile(r'<break time="(\d+)(ms|s)"')
+_LOWER_START = re.compile(r"(?:^|[.!?]\s+)[a-z]")
+_TIMES = re.compile(r"\b([ap])\.m\.")
 
 
 @dataclass
@@ -177,9 +181,27 @@ class Journey:
             seconds = len(said.split()) / WORDS_PER_SECOND + _pauses(speech(answer))
             assert seconds <= ONE_SHOT_SECONDS, f"one-shot of {seconds:.0f} s: {where}"
         self._alike(intent, answer, said, where)
+        self._sentences(said, where)
+        if self._claims_move(said, after.step):
+            assert after.step != before.step, f"a move claimed, none made: {where}"
         self._progress(intent, before, after, said, moves_to, slots or {}, where)
         self._practice(before, after)
         return said
+
+    def _sentences(self, said: str, where: str) -> None:
+        """Capitals where sentences open; one full stop where they close."""
+        assert ".." not in said, f"a doubled full stop: {where}"
+        assert not _LOWER_START.search(_TIMES.sub(r"\1m", said)), f"lower case opens: {where}"
+
+    def _claims_move(self, said: str, step: int) -> bool:
+        """Whether the answer says they are now on `step` (a move's own words)."""
+        if step > LAST_STEP:
+            return False
+        title = self.content.step(step).title
+        return any(
+            words_of(p.format(step_number=step, step_title=title)) in said
+            for p in self.content.phrasings("move_intro")
+        )
 
     def _alike(self, intent: str, answer: dict[str, Any], said: str, where: str) -> None:
         """No two fallbacks, nor two reprompts, alike in a row in one session."""

@@ -179,7 +179,7 @@ def test_a_couple_far_ahead_of_utc_moves_around_the_path_and_back(
 ) -> None:
     """GIVEN a Sydney couple (a local day that starts the evening before in UTC) who peeks at
     step five and takes it, goes back a step, starts the path again, sets a reminder at six in
-    the evening for 'seven', asks what together time is, pauses it, asks for help in it, says
+    the evening for 'seven' and moves it to eight, asks what together time is, pauses it, asks for help in it, says
     goodbye during it, and has one very low check-in WHEN five weeks pass THEN every answer holds
     the invariants."""
     kim = couple("KIM_JO", "Australia/Sydney", "en-AU", handler, clock, tally, apis)
@@ -187,6 +187,12 @@ def test_a_couple_far_ahead_of_utc_moves_around_the_path_and_back(
     kim.on(calendar[0], "08:00").say("TodayStepIntent")
     kim.on(calendar[0], "18:00").say("SetReminderIntent", time="07:00")
     assert kim.record.reminder_at == "19:00"
+    kim.on(calendar[0], "18:10").launch()
+    kim.say("SetReminderIntent", period="evening")  # 'what time in the evening?'
+    kim.answer("20:00")  # said back as '8 p.m.', one full stop
+    kim.say("CancelReminderIntent")  # '...cancelled the daily reminder at 8 p.m.'
+    kim.say("SetReminderIntent", time="20:00")
+    assert kim.record.reminder_at == "20:00"
     kim.on(calendar[1], "09:00").say("HearStepIntent", number="5")
     kim.say("AMAZON.YesIntent", moves_to=5)
     kim.on(calendar[1], "12:00").say("PreviousStepIntent")
