@@ -179,9 +179,9 @@ def test_a_couple_far_ahead_of_utc_moves_around_the_path_and_back(
 ) -> None:
     """GIVEN a Sydney couple (a local day that starts the evening before in UTC) who peeks at
     step five and takes it, goes back a step, starts the path again, sets a reminder at six in
-    the evening for 'seven' and moves it to eight, asks what together time is, pauses it, asks for help in it, says
-    goodbye during it, and has one very low check-in WHEN five weeks pass THEN every answer holds
-    the invariants."""
+    the evening for 'seven' and moves it to eight, asks what together time is, pauses it, asks
+    for help in it, says goodbye during it, and has one very low check-in WHEN five weeks pass
+    THEN every answer holds the invariants."""
     kim = couple("KIM_JO", "Australia/Sydney", "en-AU", handler, clock, tally, apis)
     calendar = days(FIRST_DAY, WEEKS * 7)
     kim.on(calendar[0], "08:00").say("TodayStepIntent")
