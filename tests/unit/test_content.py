@@ -202,7 +202,9 @@ def test_welcome_and_help_say_this_is_not_therapy(content: LocaleContent) -> Non
 
 TIME_OF_DAY = re.compile(
     r"\b(this morning|this afternoon|this evening|tonight|later today|good morning|"
-    r"good afternoon|good evening|good night|at breakfast|at lunch|at dinner)\b",
+    r"good afternoon|good evening|good night|at breakfast|at lunch|at dinner|"
+    # the day looked back on, which at breakfast has barely begun
+    r"was today|today was|today went|appreciated today|enjoyed today|happened today)\b",
     re.IGNORECASE,
 )
 
