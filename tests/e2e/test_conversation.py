@@ -69,11 +69,12 @@ def test_step_forty_two_gets_a_kind_correction(
 
 def test_list_the_steps_names_all_seven_and_asks_which(alexa: VirtualAlexa) -> None:
     """'List the steps' names steps one to seven in order, then where they are, and asks which
-    one they would like."""
+    one they would like, naming how to say it ('step three')."""
     _, listed = alexa.run(LAUNCH, {"utter": "list the steps"})
 
     assert listed.request["intent"] == "ListStepsIntent"
-    assert listed.steps == [1, 2, 3, 4, 5, 6, 7, 1]
+    assert listed.steps[:8] == [1, 2, 3, 4, 5, 6, 7, 1]
+    assert len(listed.steps) <= 9  # and at most an example in the question
     assert listed.asks
 
 
