@@ -13,8 +13,8 @@ from cfnlint.decode import decode  # type: ignore[import-untyped]
 
 from tests.conftest import Clock
 from tests.functional import lambda_like
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Device, Session
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Device, Session
 
 
 def words_of(ssml: str) -> str:

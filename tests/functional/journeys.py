@@ -29,7 +29,7 @@ from reconnect.content import LocaleContent, library
 from reconnect.record import LAST_STEP, PRACTICE_MODE, Record
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
-from tools.envelopes import Device, Dialog, Session, reprompt, speech
+from tools.standins.envelopes import Device, Dialog, Session, reprompt, speech
 
 LOOKS = frozenset({
     "TodayStepIntent", "HearStepIntent", "CurrentStepIntent", "ListStepsIntent",

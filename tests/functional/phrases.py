@@ -6,7 +6,7 @@ from typing import Any
 
 from reconnect.content import LocaleContent, library
 from tests.functional.conftest import words_of
-from tools.envelopes import reprompt, speech
+from tools.standins.envelopes import reprompt, speech
 
 EN_US = library().for_locale("en-US")
 

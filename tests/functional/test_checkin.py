@@ -13,7 +13,7 @@ from reconnect.checkin import CheckIn
 from reconnect.record import Record
 from reconnect.store import Store, Stored
 from tests.conftest import TABLE, Clock
-from tools.envelopes import Session, reprompt, speech
+from tools.standins.envelopes import Session, reprompt, speech
 
 TODAY = date(2026, 11, 25)  # the clock fixture's day in New York
 ANNA = "amzn1.ask.person.ANNA"

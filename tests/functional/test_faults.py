@@ -24,7 +24,7 @@ from reconnect.content import library
 from reconnect.record import Record
 from reconnect.store import Store, make_client, user_key
 from tests.conftest import TABLE, Clock
-from tools.envelopes import Session, envelope, intent_request, speech
+from tools.standins.envelopes import Session, envelope, intent_request, speech
 
 TODAY = date(2026, 11, 25)  # the local date in New York at the fixture clock's time
 

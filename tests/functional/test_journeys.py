@@ -20,9 +20,9 @@ from reconnect.record import PRACTICE_MODE
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.journeys import Journey, Tally, days
-from tools.alexa_standin import AlexaStandIn
-from tools.standin_reminders import RemindersApi
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.reminders import RemindersApi
+from tools.standins.timers import TimersApi
 
 FIRST_DAY = date(2026, 11, 2)  # a Monday
 WEEKS = 5

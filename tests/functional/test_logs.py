@@ -12,8 +12,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from reconnect.logs import JsonFormatter
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
 
 SECRET_SLOT = "forty-two <b>R&amp;B</b> private words"
 

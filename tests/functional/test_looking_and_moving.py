@@ -12,7 +12,7 @@ from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, ordinal_slots, says
 from tests.functional.test_checkin import check_in, stored
-from tools.envelopes import Session, intent_request
+from tools.standins.envelopes import Session, intent_request
 
 
 @pytest.fixture

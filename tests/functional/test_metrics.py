@@ -16,9 +16,9 @@ from botocore.exceptions import ClientError
 
 from reconnect import metrics
 from tests.conftest import Clock, load_event
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
+from tools.standins.timers import TimersApi
 
 FUNCTION = "reconnect-metrics-test-SkillFunction"
 Lines = Callable[[], list[dict[str, Any]]]

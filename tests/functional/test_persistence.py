@@ -10,7 +10,7 @@ from reconnect.record import Record
 from reconnect.store import Store, user_key
 from tests.conftest import TABLE, Clock
 from tests.functional.conftest import CallCounter
-from tools.envelopes import Device, Session, speech
+from tools.standins.envelopes import Device, Session, speech
 
 
 def saved(dynamodb: Any, device: Device) -> dict[str, Any]:

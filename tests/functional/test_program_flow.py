@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from tests.conftest import Clock
-from tools.envelopes import Session, reprompt, speech
+from tools.standins.envelopes import Session, reprompt, speech
 
 
 def ends(answer: dict[str, Any]) -> bool:

@@ -11,9 +11,9 @@ from reconnect.content import library
 from reconnect.reminders import SCOPE
 from tests.conftest import Clock
 from tests.functional.test_checkin import elicits, said, stored
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
-from tools.standin_reminders import RemindersApi
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
+from tools.standins.reminders import RemindersApi
 
 
 @pytest.fixture

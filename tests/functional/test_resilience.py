@@ -12,8 +12,8 @@ from botocore.exceptions import ClientError
 from reconnect.content import library
 from reconnect.store import user_key
 from tests.conftest import TABLE, load_event
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session, speech
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session, speech
 
 
 def speaks(answer: dict[str, Any]) -> bool:

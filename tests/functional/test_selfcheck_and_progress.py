@@ -10,7 +10,7 @@ import pytest
 from reconnect.content import library
 from tests.conftest import Clock
 from tests.functional.test_checkin import check_in, said, stored
-from tools.envelopes import Session, reprompt
+from tools.standins.envelopes import Session, reprompt
 
 PHRASINGS = library().for_locale("en-US").prompts
 

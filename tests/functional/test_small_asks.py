@@ -10,9 +10,9 @@ from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, says
 from tests.functional.test_checkin import check_in, stored
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Session
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Session
+from tools.standins.timers import TimersApi
 
 
 @pytest.fixture

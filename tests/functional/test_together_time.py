@@ -16,9 +16,9 @@ import pytest
 from reconnect.content import library
 from reconnect.record import Record
 from tests.conftest import Clock
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Device, Session, speech
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Device, Session, speech
+from tools.standins.timers import TimersApi
 
 SCOPE = "alexa::alerts:timers:skill:readwrite"
 CREATE = r"^POST /v1/alerts/timers$"

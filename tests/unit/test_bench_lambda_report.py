@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tools.bench_lambda_report import cost_per_million, figures, report
+from tools.bench.lambda_report import cost_per_million, figures, report
 
 
 def lambda_results(ours: float = 600.0, launch: float = 100.0, contexts: int = 0) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tools.nlu_check import report
-from tools.nlu_router import (
+from tools.nlu.check import report
+from tools.nlu.router import (
     CRISIS,
     DELETE,
     Reference,
@@ -19,7 +19,7 @@ from tools.nlu_router import (
     judge,
     references,
 )
-from tools.nlu_sets import Phrasing
+from tools.nlu.sets import Phrasing
 
 MODEL: dict[str, Any] = {
     "invocationName": "reconnect ritual",
