@@ -14,7 +14,7 @@ export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
 .PHONY: run test lint check-content nlu-check bench bench-web soak build build-SkillFunction deploy-tools serve serve-dev skill-package clean
 
-$(PY_READY): requirements-dev.txt lambda/requirements.txt
+$(PY_READY): requirements-dev.txt web/requirements.txt lambda/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@

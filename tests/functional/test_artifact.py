@@ -57,6 +57,12 @@ def test_artifact_holds_the_skill_package_and_its_content_side_by_side(artifact:
     assert _relative_files(artifact / "content") == _relative_files(ROOT / "content")
 
 
+def test_artifact_ships_neither_the_web_service_nor_the_tools(artifact: Path) -> None:
+    """Only lambda/reconnect and content/ of ours: web/, tools/ and tests/ stay home."""
+    beside_the_repository_root = {p.name for p in artifact.iterdir() if (ROOT / p.name).exists()}
+    assert beside_the_repository_root == {"content"}
+
+
 def test_artifact_holds_the_pinned_runtime_dependencies(artifact: Path) -> None:
     """The ASK SDK packages from lambda/requirements.txt are installed at the top level."""
     for package in ("ask_sdk_core", "ask_sdk_runtime", "ask_sdk_model", "dateutil"):

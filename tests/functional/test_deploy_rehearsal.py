@@ -148,7 +148,7 @@ def test_sam_builds_an_artifact_with_the_runtimes_bytecode_and_nothing_else(
     artifact = rehearsal["copy"] / ".aws-sam" / "build" / "SkillFunction"
     top = {p.name for p in artifact.iterdir()}
     assert {"reconnect", "content", "ask_sdk_core", "ask_sdk_model"} <= top
-    assert not {"tests", "tools", "lambda", ".venv", "node_modules", "Makefile"} & top
+    assert not {"tests", "tools", "web", "lambda", ".venv", "node_modules", "Makefile"} & top
     assert lambda_artifact.without_bytecode(artifact) == []
 
 
