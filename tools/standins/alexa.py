@@ -19,11 +19,22 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 Reply = tuple[int, Any]
 Route = Callable[["Call"], Reply]
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as the Alexa APIs write it: UTC, milliseconds, a Z."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def bad_request(code: str, message: str) -> Reply:
+    """HTTP 400 with the stand-in's own error code and message."""
+    return 400, {"code": code, "message": message}
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,16 @@ in 400 bodies are the stand-in's own words, not Amazon's.
 from __future__ import annotations
 
 import itertools
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
-from tools.standins.alexa import AlexaStandIn, Call, Reply, Ticking
+from tools.standins.alexa import AlexaStandIn, Call, Reply, Ticking, bad_request, stamp
+from tools.standins.timer_rules import MAX_DURATION, check_behaviour, duration, iso
 
 MAX_TIMERS = 10
-MAX_DURATION = timedelta(hours=2)
-_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$")
-_OPERATIONS = frozenset({"ANNOUNCE", "LAUNCH_TASK", "NOTIFY_ONLY"})
 _ROOT = "/v1/alerts/timers"
 _ONE = _ROOT + r"/(?P<id>[A-Za-z0-9._:-]+)"
 
@@ -69,13 +66,13 @@ class Timer:
             "id": self.id,
             "status": self.status,
             "duration": self.duration,
-            "createdTime": _stamp(self.created),
-            "updatedTime": _stamp(self.updated),
+            "createdTime": stamp(self.created),
+            "updatedTime": stamp(self.updated),
         }
         if self.label is not None:
             body["timerLabel"] = self.label
         if self.trigger is not None:
-            body["triggerTime"] = _stamp(self.trigger)
+            body["triggerTime"] = stamp(self.trigger)
         if self.remaining is not None:
             body["remainingTimeWhenPaused"] = iso(self.remaining)
         return body
@@ -151,24 +148,28 @@ class TimersApi(Ticking):
                 return refused
             body = call.body
             if not isinstance(body, dict):
-                return _bad("INVALID_REQUEST", "The body must be a timer object.")
+                return bad_request("INVALID_REQUEST", "The body must be a timer object.")
             length = duration(body.get("duration"))
             if length is None or not timedelta(0) < length <= MAX_DURATION:
-                return _bad(
+                return bad_request(
                     "INVALID_DURATION", "duration must be an ISO-8601 PT… of 2 hours or less"
                 )
             label = body.get("timerLabel")
             if label is not None and (not isinstance(label, str) or len(label) > 256):
-                return _bad(
+                return bad_request(
                     "INVALID_TIMER_LABEL", "timerLabel must be text of 256 characters or less"
                 )
             if label is not None and any(t.label == label for t in self.timers.values()):
-                return _bad("DUPLICATE_TIMER_LABEL", "A timer with this label already exists.")
-            problem = _check_behaviour(body)
+                return bad_request(
+                    "DUPLICATE_TIMER_LABEL", "A timer with this label already exists."
+                )
+            problem = check_behaviour(body)
             if problem:
-                return _bad("INVALID_REQUEST", problem)
+                return bad_request("INVALID_REQUEST", problem)
             if len(self.timers) + self.others >= MAX_TIMERS:
-                return _bad("MAX_TIMERS_EXCEEDED", "The user already has the most timers allowed.")
+                return bad_request(
+                    "MAX_TIMERS_EXCEEDED", "The user already has the most timers allowed."
+                )
             now = self.now()
             trigger = body["triggeringBehavior"]
             timer = Timer(
@@ -241,62 +242,11 @@ class TimersApi(Ticking):
         return 401, {"code": "UNAUTHORIZED", "message": "No permission for timers."}
 
 
-def duration(text: object) -> timedelta | None:
-    """An ISO-8601 'PT…' duration ('PT1M', 'PT2M30S', 'PT1H'); None when it is not one."""
-    found = _DURATION.match(text) if isinstance(text, str) else None
-    if not found or not any(found.groups()):
-        return None
-    hours, minutes, seconds = found.groups()
-    return timedelta(hours=int(hours or 0), minutes=int(minutes or 0), seconds=float(seconds or 0))
-
-
-def iso(span: timedelta) -> str:
-    """A timedelta as an ISO-8601 duration, whole seconds."""
-    total = max(0, round(span.total_seconds()))
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"PT{hours}H{minutes}M{seconds}S"
-
-
-def _check_behaviour(body: dict[str, Any]) -> str | None:
-    creation = body.get("creationBehavior")
-    display = creation.get("displayExperience") if isinstance(creation, dict) else None
-    if not isinstance(display, dict) or display.get("visibility") not in ("VISIBLE", "HIDDEN"):
-        return "creationBehavior.displayExperience.visibility must be VISIBLE or HIDDEN"
-    trigger = body.get("triggeringBehavior")
-    if not isinstance(trigger, dict):
-        return "triggeringBehavior is required"
-    operation = trigger.get("operation")
-    if not isinstance(operation, dict) or operation.get("type") not in _OPERATIONS:
-        return "triggeringBehavior.operation.type must be ANNOUNCE, LAUNCH_TASK or NOTIFY_ONLY"
-    if operation["type"] == "ANNOUNCE":
-        texts = operation.get("textToAnnounce")
-        if not isinstance(texts, list) or not texts:
-            return "ANNOUNCE needs textToAnnounce"
-        for entry in texts:
-            if not isinstance(entry, dict) or not all(
-                isinstance(entry.get(k), str) and entry.get(k) for k in ("locale", "text")
-            ):
-                return "each textToAnnounce needs a locale and a text"
-    config = trigger.get("notificationConfig")
-    if not isinstance(config, dict) or not isinstance(config.get("playAudible"), bool):
-        return "triggeringBehavior.notificationConfig.playAudible must be true or false"
-    return None
-
-
 def _announcement(operation: dict[str, Any]) -> tuple[str | None, str | None]:
     if operation.get("type") != "ANNOUNCE":
         return None, None
     first = operation["textToAnnounce"][0]
     return str(first["text"]), str(first["locale"])
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _bad(code: str, message: str) -> Reply:
-    return 400, {"code": code, "message": message}
 
 
 def _missing() -> Reply:
