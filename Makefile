@@ -61,7 +61,7 @@ nlu-check: $(NLU_READY)
 
 ## bench: cold start, warm latency, DynamoDB calls, memory, artifact size (not a test); then bench-web
 bench: $(PY_READY)
-	$(BIN)/python -m tools.bench.source_tree $(ARGS)
+	$(BIN)/python -m tools.bench $(ARGS)
 	$(MAKE) --no-print-directory bench-web
 
 ## bench-web: the gunicorn-served web service under signed load on loopback: requests/s, p99, errors

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tools.bench.source_tree import FLOOR, cold_rows, figures, report, totals
+from tools.bench.source_report import FLOOR, cold_rows, figures, report, totals
 from tools.bench.table import Figure, percentile, table
 from tools.bench.worker import SETTINGS_LABEL
 
