@@ -1,10 +1,11 @@
-"""web/requirements.txt pins exactly what the web service needs at run time, once."""
+"""web/ and tools/: the web service pins exactly what it runs; their imports stay in bounds."""
 
 from __future__ import annotations
 
 import ast
 import re
 import sys
+from collections.abc import Callable, Iterable
 from importlib.metadata import distribution, packages_distributions
 from pathlib import Path
 
@@ -38,31 +39,30 @@ def pins(path: Path) -> dict[str, str]:
     return found
 
 
-def imported_distributions(*folders: Path) -> set[str]:
-    """The distributions whose modules the folders import, ours and the stdlib's left out."""
-    tops: set[str] = set()
-    for module in (path for folder in folders for path in folder.rglob("*.py")):
-        for node in _run_time_nodes(ast.parse(module.read_text())):
-            if isinstance(node, ast.Import):
-                tops.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                tops.add(node.module.split(".")[0])
-    third_party = tops - OURS - set(sys.stdlib_module_names) - {"__future__"}
-    by_module = packages_distributions()
-    return {_key(dist) for top in third_party for dist in by_module[top]} - LAMBDA_ONLY
-
-
-def _run_time_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node of `tree` but those under `if TYPE_CHECKING:` (imports for mypy only)."""
-    nodes, todo = [], [tree]
+def imports(path: Path, run_time_only: bool = False) -> list[tuple[int, str]]:
+    """(line, module) for each absolute import in a file; `run_time_only` skips TYPE_CHECKING's."""
+    found: list[tuple[int, str]] = []
+    todo: list[ast.AST] = [ast.parse(path.read_text())]
     while todo:
         node = todo.pop()
-        nodes.append(node)
-        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+        if run_time_only and isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             todo.extend(node.orelse)
         else:
             todo.extend(ast.iter_child_nodes(node))
-    return nodes
+    return sorted(found)
+
+
+def imported_distributions(*folders: Path) -> set[str]:
+    """The distributions whose modules the folders import, ours and the stdlib's left out."""
+    modules = [path for folder in folders for path in folder.rglob("*.py")]
+    tops = {name.split(".")[0] for path in modules for _, name in imports(path, True)}
+    third_party = tops - OURS - set(sys.stdlib_module_names) - {"__future__"}
+    by_module = packages_distributions()
+    return {_key(dist) for top in third_party for dist in by_module[top]} - LAMBDA_ONLY
 
 
 def closure(names: set[str]) -> set[str]:
@@ -98,3 +98,33 @@ def test_the_dev_lock_includes_the_web_service_and_pins_nothing_twice() -> None:
     lines = (ROOT / "requirements-dev.txt").read_text().splitlines()
     assert "-r web/requirements.txt" in lines
     assert set(pins(WEB / "requirements.txt")) <= set(pins(ROOT / "requirements-dev.txt"))
+
+
+def _reaching(paths: Iterable[Path], allowed: Callable[[str], bool]) -> list[str]:
+    return [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in sorted(paths)
+        for line, name in imports(path)
+        if not allowed(name)
+    ]
+
+
+def test_the_web_service_imports_nothing_of_tools_or_tests() -> None:
+    """web/ runs on a host from its own requirements: the skill and the SDK, never dev code."""
+    assert (
+        _reaching(WEB.rglob("*.py"), lambda name: name.split(".")[0] not in {"tools", "tests"})
+        == []
+    )
+
+
+def _stdlib_or_builders(name: str) -> bool:
+    top = name.split(".")[0]
+    return (
+        top in sys.stdlib_module_names or top == "__future__" or name.startswith("tools.builders")
+    )
+
+
+def test_the_lambda_artifact_builder_needs_only_the_standard_library() -> None:
+    """`sam build` runs tools/builders/lambda_artifact.py with a bare Python and no venv."""
+    builder = (ROOT / "tools" / "builders").glob("lambda_*.py")
+    assert _reaching(builder, _stdlib_or_builders) == []
