@@ -191,7 +191,8 @@ def test_a_plain_sam_deploy_could_never_zip_the_project_folder(template: Templat
     """CodeUri is the built artifact's folder, which holds no .venv/ or node_modules/."""
     code = ROOT / _function(template)["CodeUri"]
     assert ROOT in code.parents
-    assert not {".venv", "node_modules", "tests", "tools", "web"} & set(code.relative_to(ROOT).parts)
+    parts = set(code.relative_to(ROOT).parts)
+    assert not {".venv", "node_modules", "tests", "tools", "web"} & parts
 
 
 def test_every_deploy_publishes_a_version_behind_the_live_alias(template: Template) -> None:

@@ -99,7 +99,7 @@ def baseline_package(python: Path) -> Path:
     """The baseline as the official samples deploy it: requirements pip-installed (with their
     bytecode), the skill module beside them, everything compiled."""
     folder = _installed(python, CACHE / f"baseline-{LAMBDA_VERSION}", pins(BASELINE))
-    shutil.copy2(ROOT / "tools" / "bench_baseline.py", folder / "bench_baseline.py")
+    shutil.copy2(ROOT / "tools" / "bench" / "baseline.py", folder / "bench_baseline.py")
     for source in (ROOT / "lambda" / "reconnect", ROOT / "content"):
         shutil.rmtree(folder / source.name, ignore_errors=True)
         shutil.copytree(source, folder / source.name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,6 +1,6 @@
 """`make bench`'s Lambda section as text: figures and verdicts, tables, and what it all costs.
 
-Takes the raw results of tools/bench_lambda.measure() (and, optionally, an earlier run's, to
+Takes the raw results of tools.bench.lambda_runs.measure() (and, optionally, an earlier run's, to
 print beside them): no timing happens here.
 """
 

@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         out = build(args.out)
     except (ArtifactError, subprocess.CalledProcessError) as error:
-        print(f"build_artifact: {error}", file=sys.stderr)
+        print(f"lambda_artifact: {error}", file=sys.stderr)
         return 1
     size = zipped_size(out)
     print(f"{out}: {file_count(out)} files, {size:,} bytes zipped ({size / 1_048_576:.2f} MiB)")
