@@ -61,9 +61,13 @@ def lambda_python() -> Path:
 
 def pins(names: tuple[str, ...]) -> list[str]:
     """`name==version` for each name, from the project's lock (requirements-dev.txt and the
-    runtime requirements it includes)."""
+    web service's and the skill's requirements it includes)."""
     found: dict[str, str] = {}
-    lock = ROOT / "requirements-dev.txt", ROOT / "lambda" / "requirements.txt"
+    lock = (
+        ROOT / "requirements-dev.txt",
+        ROOT / "web" / "requirements.txt",
+        ROOT / "lambda" / "requirements.txt",
+    )
     for line in "\n".join(f.read_text() for f in lock).splitlines():
         match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line.strip())
         if match:
