@@ -241,7 +241,10 @@ def soak(args: argparse.Namespace, folder: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the load bench (or, with --soak, the soak) and print its report."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench.web_load",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
     parser.add_argument("--requests", type=int, default=4000, help="at most this many requests")
     parser.add_argument("--seconds", type=float, default=40.0, help="and for at most this long")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections")

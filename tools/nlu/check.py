@@ -86,7 +86,9 @@ def report(verdict: Verdict, detailed: bool) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Route the sets over each locale's model, print the results, return the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.nlu.check", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--locale", action="append", choices=LOCALES, help="repeatable")
     parser.add_argument("--all-details", action="store_true", help="per capability everywhere")
     args = parser.parse_args(argv)
