@@ -87,7 +87,7 @@ def dynamodb_calls(handler: Any) -> Iterator[CallCounter]:
     from reconnect import app
 
     counter = CallCounter()
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", counter)
     yield counter
     events.unregister("before-call.dynamodb", counter)

@@ -75,7 +75,7 @@ def inject(handler: Any) -> Iterator[Callable[[str, Exception | None], None]]:
     """Make every call of one DynamoDB operation fail with an exception (None: stop failing)."""
     from reconnect import app
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     hooks: list[tuple[str, Any]] = []
 
     def fail(operation: str, error: Exception | None) -> None:

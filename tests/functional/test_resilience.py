@@ -112,7 +112,7 @@ def test_failed_save_is_said_not_hidden(couple: Session, dynamodb: Any) -> None:
             "PutItem",
         )
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb.PutItem", throttle)
     try:
         answer = couple.intent("GoToStepIntent", number="4")
