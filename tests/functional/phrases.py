@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reconnect.content import LocaleContent, library
-from tests.marked_content import Said, heard_in
 from tests.functional.conftest import words_of
+from tests.marked_content import Said, heard_in
 from tools.envelopes import reprompt, speech
 
 EN_US = library().for_locale("en-US")
