@@ -10,6 +10,7 @@ the production loader unchanged. Tests of the real words' quality stay on conten
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,11 @@ def heard_in(text: str) -> list[Said]:
             if depth == 0:
                 found.append(_said(text[start + 1 : i]))
     return found
+
+
+def names_in(text: str) -> list[str]:
+    """Every marker's key in the text, nested ones included, in order."""
+    return [head.partition("#")[0] for head in re.findall(r"\[([^\s\]]+)", text)]
 
 
 def _said(inside: str) -> Said:
