@@ -83,7 +83,7 @@ def _toml(value: Any) -> str:
 class Said:
     """One marker heard: the content key, which phrasing, and the values filled in."""
 
-    key: str  # "today_intro", "program.steps.1.title", "en-GB.crisis.speech"
+    key: str  # "today_intro", "program.steps.1.questions.ask", "en-GB.crisis.speech"
     index: int | None  # which phrasing of the key; None for a single text
     values: dict[str, str] = field(default_factory=dict)
 
@@ -108,14 +108,21 @@ def heard_in(text: str) -> list[Said]:
 
 def names_in(text: str) -> list[str]:
     """Every marker's key in the text, nested ones included, in order."""
-    return [head.partition("#")[0] for head in re.findall(r"\[([^\s\]]+)", text)]
+    return [_key(head)[0] for head in re.findall(r"\[([^\s\]]+)", text)]
 
 
 def _said(inside: str) -> Said:
     head, _, rest = inside.partition(" ")
-    name, _, index = head.partition("#")
     values = dict(part.partition("=")[::2] for part in _split_values(rest))
-    return Said(name, int(index) if index else None, values)
+    return Said(*_key(head), values)
+
+
+def _key(head: str) -> tuple[str, int | None]:
+    """'program.steps.1.questions#0.ask' -> ('program.steps.1.questions.ask', 0)."""
+    found = re.search(r"#(\d+)", head)
+    if found is None:
+        return head, None
+    return head[: found.start()] + head[found.end() :], int(found[1])
 
 
 def _split_values(rest: str) -> list[str]:
