@@ -144,8 +144,8 @@ def test_the_end_compares_with_earlier_this_week_never_partner_against_partner(
     check_in(couple, "four", "four")
     clock.advance(days=3)
     done = check_in(couple, "six", "six")
-    *said, question = markers(done)
-    assert [(m.key, m.values) for m in said] == [
+    *parts, question = markers(done)
+    assert [(m.key, m.values) for m in parts] == [
         ("checkin_thanks_both", {}),
         ("trend_up_week", {"before": "four", "now": "six"}),
         ("step_waiting", {"step_number": "1"}),
