@@ -28,6 +28,12 @@ def keys(answer: dict[str, Any]) -> list[str]:
     return [said.key for said in markers(answer)]
 
 
+def step_spoken(answer: dict[str, Any]) -> int | None:
+    """The step an answer speaks of: the step_number its first marker carries (`marked`)."""
+    numbers = [m.values["step_number"] for m in markers(answer) if "step_number" in m.values]
+    return int(numbers[0]) if numbers else None
+
+
 def reprompt_keys(answer: dict[str, Any]) -> list[str]:
     """The content keys an answer's reprompt says (with the `marked` fixture)."""
     return [said.key for said in heard_in(words_of(reprompt(answer)))]

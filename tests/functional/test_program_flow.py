@@ -8,7 +8,7 @@ from typing import Any
 
 from reconnect.content import LocaleContent
 from tests.conftest import Clock
-from tests.functional.phrases import keys, markers
+from tests.functional.phrases import keys, markers, step_spoken
 from tools.envelopes import Session, reprompt, speech
 
 
@@ -27,12 +27,6 @@ def asks(answer: dict[str, Any]) -> bool:
     )
 
 
-def step_number_in(answer: dict[str, Any]) -> int | None:
-    """The step an answer speaks of: the step_number its first marker carries (`marked`)."""
-    numbers = [m.values["step_number"] for m in markers(answer) if "step_number" in m.values]
-    return int(numbers[0]) if numbers else None
-
-
 def test_new_couple_hears_the_welcome_then_the_offer_of_todays_step(
     couple: Session, marked: LocaleContent
 ) -> None:
@@ -49,7 +43,7 @@ def test_yes_after_welcome_gives_step_one_and_todays_practice(
     """'Yes' to the offer of today's step speaks step one and a practice, with a card."""
     couple.launch()
     answer = couple.intent("AMAZON.YesIntent")
-    assert step_number_in(answer) == 1
+    assert step_spoken(answer) == 1
     assert "program.steps.1.short" in keys(answer)
     assert "practice_intro" in keys(answer)
     assert answer["response"]["card"]["title"] == f"Step 1: {marked.step(1).title}"
@@ -59,7 +53,7 @@ def test_yes_after_welcome_gives_step_one_and_todays_practice(
 def test_one_shot_todays_step_answers_and_closes(couple: Session, marked: LocaleContent) -> None:
     """'Ask reconnect ritual for today's step' speaks step one and ends the session."""
     answer = couple.intent("TodayStepIntent")
-    assert step_number_in(answer) == 1
+    assert step_spoken(answer) == 1
     assert keys(answer)[:2] == ["today_intro", "program.steps.1.short"]
     assert ends(answer)
 
@@ -82,7 +76,7 @@ def test_returning_couple_hears_where_they_are(
     answer = couple.launch()
     assert keys(answer)[0] == "greeting_return"
     assert "welcome_new" not in keys(answer)
-    assert step_number_in(answer) == 3
+    assert step_spoken(answer) == 3
     assert asks(answer)
 
 
@@ -110,10 +104,10 @@ def test_next_and_previous_step_move_at_once(couple: Session, marked: LocaleCont
     """'Next step' moves on at once, to the step after the one they last heard (a new couple,
     who heard none, starts with step one); 'previous step' goes back."""
     couple.launch()
-    assert step_number_in(couple.intent("NextStepIntent")) == 1
-    assert step_number_in(couple.intent("NextStepIntent")) == 2
-    assert step_number_in(couple.intent("NextStepIntent")) == 3
-    assert step_number_in(couple.intent("PreviousStepIntent")) == 2
+    assert step_spoken(couple.intent("NextStepIntent")) == 1
+    assert step_spoken(couple.intent("NextStepIntent")) == 2
+    assert step_spoken(couple.intent("NextStepIntent")) == 3
+    assert step_spoken(couple.intent("PreviousStepIntent")) == 2
 
 
 def test_previous_at_step_one_is_a_kind_word(couple: Session, marked: LocaleContent) -> None:
@@ -122,14 +116,14 @@ def test_previous_at_step_one_is_a_kind_word(couple: Session, marked: LocaleCont
     answer = couple.intent("PreviousStepIntent")
     assert asks(answer)
     assert keys(answer)[0] == "at_first_step"
-    assert step_number_in(answer) is None
+    assert step_spoken(answer) is None
 
 
 def test_go_to_step_accepts_digits_and_words(couple: Session, marked: LocaleContent) -> None:
     """'Go to step four' works whether Alexa sends '4' or 'four'."""
     couple.launch()
-    assert step_number_in(couple.intent("GoToStepIntent", number="4")) == 4
-    assert step_number_in(couple.intent("GoToStepIntent", number="six")) == 6
+    assert step_spoken(couple.intent("GoToStepIntent", number="4")) == 4
+    assert step_spoken(couple.intent("GoToStepIntent", number="six")) == 6
 
 
 def test_step_forty_two_gets_a_kind_correction(couple: Session, marked: LocaleContent) -> None:
@@ -141,7 +135,7 @@ def test_step_forty_two_gets_a_kind_correction(couple: Session, marked: LocaleCo
         assert asks(answer), odd
         assert keys(answer)[0] in {"step_out_of_range", "step_not_heard"}, odd
         assert keys(answer)[-1] == "ask_which_step", odd
-    assert step_number_in(couple.intent("AMAZON.NavigateHomeIntent")) == 3
+    assert step_spoken(couple.intent("AMAZON.NavigateHomeIntent")) == 3
 
 
 def test_list_more_and_signs_keep_the_conversation_open(
@@ -220,4 +214,4 @@ def test_start_over_asks_first_then_goes_to_step_one(
     answer = couple.intent("AMAZON.YesIntent")
     (done,) = (m for m in markers(answer) if m.key == "start_over_done")
     assert done.value("step_title")[0].key == "program.steps.1.title"
-    assert step_number_in(couple.intent("TodayStepIntent")) == 1
+    assert step_spoken(couple.intent("TodayStepIntent")) == 1
