@@ -43,7 +43,7 @@ def converse(couple: Session, standin: AlexaStandIn) -> None:
     def broken(**_: Any) -> None:
         raise ClientError({"Error": {"Code": "InternalServerError", "Message": "x"}}, "GetItem")
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", broken)
     try:
         couple.intent("TodayStepIntent")

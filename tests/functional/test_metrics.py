@@ -69,7 +69,7 @@ def failing_dynamodb() -> Iterator[None]:
             {"Error": {"Code": "ThrottlingException", "Message": "injected"}}, model.name
         )
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", throttled)
     yield
     events.unregister("before-call.dynamodb", throttled)

@@ -145,3 +145,7 @@ class Anything(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         """The fallback answer, in the moment."""
         return respond(handler_input, fallback_reply(turn_of(handler_input), handler_input))
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (Launch(), NavigateHome(), Yes(), No(), SessionEnded(), Anything())

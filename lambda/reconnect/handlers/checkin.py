@@ -75,3 +75,7 @@ def _complete(turn: Turn, ratings: tuple[int, int], keys: tuple[str | None, str 
 def _elicit(handler_input: HandlerInput, reply: Reply) -> Reply:
     elicit(handler_input, INTENT, SLOT, {})
     return reply
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (CheckIn(),)

@@ -38,3 +38,7 @@ def erase_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     turn.deleted = True
     turn.talk.zone = None
     return Reply().add(turn.voice.say("delete_done")).close()
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (DeleteData(),)

@@ -95,3 +95,7 @@ class Repeat(IntentHandler):
         if last.question is None:
             return reply.ask(turn.voice.say("ask_what_next"))
         return reply.ask(last.question, last.waiting)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (Help(), Fallback(), Somewhat(), Goodbye(), Repeat())

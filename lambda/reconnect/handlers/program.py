@@ -193,3 +193,10 @@ def start_over_reply(turn: Turn) -> Reply:
     reply = answers.step_overview(turn.voice, 1)
     reply.parts[0] = turn.voice.say("start_over_done", step_title=title)
     return saved_or_say_so(turn, reply)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (
+    TodayStep(), HearStep(), CurrentStep(), NextStep(), PreviousStep(), GoToStep(), ListSteps(),
+    TellMeMore(), BurnoutSigns(), StayOnStep(), StartOver(),
+)  # fmt: skip

@@ -27,3 +27,7 @@ class HowAreWeDoing(IntentHandler):
             record.paths_completed,
         )
         return progress_answers.how_we_are_doing(turn.voice, progress, turn.one_shot)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (HowAreWeDoing(),)

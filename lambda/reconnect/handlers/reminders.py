@@ -137,3 +137,7 @@ def create_reply(
             log.warning("an unsaved reminder could not be taken back")
         return answers.failure(voice, "error_not_saved")
     return say.reminder_set(voice, at, moved=old is not None, one_shot=closing)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (SetReminder(), CancelReminder(), ReminderPermissionAnswer())

@@ -311,3 +311,10 @@ def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Ask Alexa to ask the couple for the timers permission; the answer starts the ritual."""
     permissions.ask_for(handler_input, SCOPE, PERMISSION_TOKEN)
     return say.ask_permission(turn.voice)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (
+    StartRitual(), PauseRitual(), ResumeRitual(), StopRitual(), RitualTimeLeft(), RitualNext(),
+    PermissionAnswer(),
+)  # fmt: skip

@@ -18,3 +18,7 @@ class Crisis(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The locale's help lines; the session ends, with no program content."""
         return answers.crisis(turn.voice)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (Crisis(),)

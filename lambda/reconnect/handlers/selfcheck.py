@@ -58,3 +58,7 @@ class SelfCheckAnswer(IntentHandler):
             return say.selfcheck_question(turn.voice, given)
         turn.talk.selfcheck = None
         return say.selfcheck_reading(turn.voice, selfcheck.reading(given), turn.record.step)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (SelfCheck(), SelfCheckAnswer())

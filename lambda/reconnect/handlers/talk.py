@@ -65,3 +65,7 @@ class Streak(IntentHandler):
             turn.record.practised_days, turn.today, progress_summary.WEEK
         )
         return talk_answers.streak(turn.voice, days, turn.one_shot)
+
+
+# This module's handlers; app.py registers them in its ORDER.
+HANDLERS = (TalkTopic(), SmallIdea(), AboutTogetherTime(), Streak())
