@@ -12,9 +12,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from reconnect import config, logs, metrics, warm
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from reconnect.content import DEFAULT_LOCALE, library
-from reconnect.handlers import (
+from reconnect.alexa.handlers import (
     builtins,
     checkin,
     data,
@@ -28,7 +26,9 @@ from reconnect.handlers import (
     selfcheck,
     talk,
 )
-from reconnect.interceptors import LoadTurn, SaveTurn
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from reconnect.alexa.interceptors import LoadTurn, SaveTurn
+from reconnect.speech.content import DEFAULT_LOCALE, library
 from reconnect.store import Store, make_client
 
 SETTINGS = config.from_env()

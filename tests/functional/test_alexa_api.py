@@ -16,8 +16,8 @@ import pytest
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services import ApiClientRequest
 
-from reconnect import alexa_api
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
+from reconnect.alexa import http_pool as alexa_api
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
 from tools import standin_tls
 from tools.alexa_standin import AlexaStandIn, Fault
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.checkin import CheckIn
-from reconnect.record import Record
+from reconnect.domain.checkin import CheckIn
+from reconnect.domain.record import Record
 from reconnect.store import Store, Stored
 from tests.conftest import TABLE, Clock
 from tools.envelopes import Session, reprompt, speech

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from reconnect.record import PRACTICE_MODE
+from reconnect.domain.record import PRACTICE_MODE
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.journeys import Journey, Tally, days

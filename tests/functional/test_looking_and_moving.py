@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reconnect.record import PRACTICE_MODE, Record
+from reconnect.domain.record import PRACTICE_MODE, Record
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, ordinal_slots, says

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from reconnect.record import Record
+from reconnect.domain.record import Record
 from reconnect.store import Store, user_key
 from tests.conftest import TABLE, Clock
 from tests.functional.conftest import CallCounter

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import library
-from reconnect.reminders import SCOPE
+from reconnect.alexa.reminders import SCOPE
+from reconnect.speech.content import library
 from tests.conftest import Clock
 from tests.functional.test_checkin import elicits, said, stored
 from tools.alexa_standin import AlexaStandIn, Fault

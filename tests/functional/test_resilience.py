@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from reconnect.store import user_key
 from tests.conftest import TABLE, load_event
 from tools.alexa_standin import AlexaStandIn, Fault

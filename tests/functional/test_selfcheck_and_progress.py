@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from tests.conftest import Clock
 from tests.functional.test_checkin import check_in, said, stored
 from tools.envelopes import Session, reprompt

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect import program
+from reconnect.domain import program
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, says

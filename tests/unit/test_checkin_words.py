@@ -8,14 +8,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import checkin_answers, progress_answers, selfcheck
-from reconnect.checkin import Direction, Heard, Problem, Trend
-from reconnect.checkin_prompts import CHECKIN_PROMPTS
-from reconnect.content import LocaleContent, library
-from reconnect.daily_time import DailyTime
-from reconnect.progress_summary import Progress
-from reconnect.selfcheck import Answer
-from reconnect.speech import MAX_SPEECH_CHARS, Reply, Voice, plain_text
+from reconnect.domain import selfcheck
+from reconnect.domain.checkin import Direction, Heard, Problem, Trend
+from reconnect.domain.daily_time import DailyTime
+from reconnect.domain.progress import Progress
+from reconnect.domain.selfcheck import Answer
+from reconnect.speech import checkin_answers, progress_answers
+from reconnect.speech.checkin_keys import CHECKIN_PROMPTS
+from reconnect.speech.content import LocaleContent, library
+from reconnect.speech.reply import MAX_SPEECH_CHARS, Reply, Voice, plain_text
 from tests.unit.test_content import LOCALES, parse, spoken_seconds
 
 NAME = '<alexa:name type="first" personId="amzn1.ask.person.ABC"/>'

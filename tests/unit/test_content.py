@@ -10,12 +10,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import answers, moment_answers, talk_answers
-from reconnect.content import PROMPTS, LocaleContent, library, placeholders
-from reconnect.conversation import Waiting
-from reconnect.moment_answers import Moment
-from reconnect.program import Greeting, Today
-from reconnect.speech import MAX_SPEECH_CHARS, Voice, plain_text, word_count
+from reconnect.alexa.conversation import Waiting
+from reconnect.domain.program import Greeting, Today
+from reconnect.speech import moment_answers, talk_answers
+from reconnect.speech import program_answers as answers
+from reconnect.speech.content import PROMPTS, LocaleContent, library, placeholders
+from reconnect.speech.moment_answers import Moment
+from reconnect.speech.reply import MAX_SPEECH_CHARS, Voice, plain_text, word_count
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 ALEXA_TAGS = {

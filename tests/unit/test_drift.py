@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from reconnect.handlers.base import IntentHandler
+from reconnect.alexa.handlers.base import IntentHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = sorted((ROOT / "interaction_models").glob("*-*.json"))

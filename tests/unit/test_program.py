@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import program
-from reconnect.program import Greeting, StepOutOfRange
-from reconnect.record import PRACTICE_MODE, Record
+from reconnect.domain import program
+from reconnect.domain.program import Greeting, StepOutOfRange
+from reconnect.domain.record import PRACTICE_MODE, Record
 
 MON = date(2026, 11, 23)
 TUE = MON + timedelta(days=1)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import ritual_answers
-from reconnect.content import ContentError, library, load
-from reconnect.ritual import SCHEDULE, Part
-from reconnect.ritual_prompts import RITUAL_PARTS
-from reconnect.speech import Voice
-from reconnect.timers import duration_seconds, iso_duration
+from reconnect.alexa.timers import duration_seconds, iso_duration
+from reconnect.domain.ritual import SCHEDULE, Part
+from reconnect.speech import ritual_answers
+from reconnect.speech.content import ContentError, library, load
+from reconnect.speech.reply import Voice
+from reconnect.speech.ritual_keys import RITUAL_PARTS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")

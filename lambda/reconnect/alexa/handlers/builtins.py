@@ -1,0 +1,150 @@
+"""Handlers for opening, going home, yes and no, the end of a session, and anything else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+
+from reconnect.alexa.conversation import Waiting
+from reconnect.alexa.handlers.base import IntentHandler
+from reconnect.alexa.handlers.data import erase_reply
+from reconnect.alexa.handlers.dialog import person_id
+from reconnect.alexa.handlers.moments import fallback_reply
+from reconnect.alexa.handlers.program import move_reply, start_over_reply, today_reply, topic_step
+from reconnect.alexa.handlers.ritual import (
+    carry_on_or_resume,
+    carry_on_reply,
+    running_status,
+    start_or_confirm,
+    start_reply,
+)
+from reconnect.alexa.handlers.talk import small_idea_reply
+from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.domain import partners as voices
+from reconnect.domain import program
+from reconnect.speech import program_answers as answers
+from reconnect.speech import talk_answers
+from reconnect.speech.moment_answers import Moment, goodbye
+from reconnect.speech.reply import Reply
+
+Answer = Callable[[Turn, HandlerInput], Reply]
+
+
+def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """The greeting for this couple (with where together time is, if it is going on), and the
+    offer of today's step."""
+    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
+    status = running_status(turn, handler_input)
+    if status is not None:  # together time is going on: that, not today's step, comes first
+        reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
+    return reply
+
+
+def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
+    offer = turn.talk.offer
+    if offer is None:
+        return answers.simple(turn.voice, "nothing_pending")
+    return move_reply(turn, program.go_to(turn.record, offer))
+
+
+# What "yes" does, for each question that waits for one.
+_YES: dict[Waiting, Answer] = {
+    Waiting.TODAY: lambda turn, _: today_reply(turn, one_shot=False),
+    Waiting.MORE: lambda turn, _: answers.more(turn.voice, topic_step(turn)),
+    Waiting.MOVE: _move_to_offer,
+    Waiting.SELFCHECK_GO: _move_to_offer,
+    Waiting.DELETE: erase_reply,
+    Waiting.START_OVER: lambda turn, _: start_over_reply(turn),
+    Waiting.RESTART_RITUAL: start_reply,
+    Waiting.START_RITUAL: start_or_confirm,
+    Waiting.CARRY_ON: carry_on_or_resume,
+    Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
+    Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.voice, topic_step(turn)),
+}
+
+
+class Launch(AbstractRequestHandler):
+    """'Alexa, open reconnect ritual'."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """LaunchRequest."""
+        return bool(is_request_type("LaunchRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Greet (a recognised voice by name), then offer today's step."""
+        turn = turn_of(handler_input)
+        reply = welcome_reply(turn, handler_input)
+        person = person_id(handler_input)
+        if person is not None:
+            reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
+        return respond(handler_input, reply)
+
+
+class NavigateHome(IntentHandler):
+    """'Go home': back to the start of the skill."""
+
+    intents = ("AMAZON.NavigateHomeIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """The greeting again."""
+        return welcome_reply(turn, handler_input)
+
+
+class Yes(IntentHandler):
+    """'Yes': answers the question the skill just asked."""
+
+    intents = ("AMAZON.YesIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Do what was offered; with nothing offered, say so and what they can say."""
+        answer = _YES.get(turn.talk.waiting)
+        if answer is None:
+            return answers.simple(turn.voice, "nothing_pending")
+        return answer(turn, handler_input)
+
+
+class No(IntentHandler):
+    """'No': declines the offer; with nothing offered, it is a goodbye."""
+
+    intents = ("AMAZON.NoIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Acknowledge and ask what next, or say goodbye."""
+        waiting = turn.talk.waiting
+        if waiting is Waiting.DELETE:
+            return answers.simple(turn.voice, "delete_cancelled")
+        if waiting is Waiting.RESTART_RITUAL:
+            return carry_on_reply(turn, handler_input)
+        if waiting in _YES:
+            return answers.simple(turn.voice, "no_problem")
+        if waiting in (Waiting.RATING, Waiting.REMINDER_TIME):
+            return fallback_reply(turn, handler_input)
+        return goodbye(turn.voice, Moment.ANYTIME)
+
+
+class SessionEnded(AbstractRequestHandler):
+    """The session closed (stop, silence, error): nothing to say, the record is saved if changed."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """SessionEndedRequest."""
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """An empty response."""
+        return handler_input.response_builder.response
+
+
+class Anything(AbstractRequestHandler):
+    """Any other request or intent: a kind word and what they can say. Registered last."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """Everything."""
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """The fallback answer, in the moment."""
+        return respond(handler_input, fallback_reply(turn_of(handler_input), handler_input))

@@ -1,0 +1,315 @@
+"""Handlers for together time: start, pause, resume, stop, time left, next, and the permission."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from reconnect.alexa import clock
+from reconnect.alexa.clock import request_time
+from reconnect.alexa.handlers import permissions
+from reconnect.alexa.handlers.base import IntentHandler, saved_or_say_so
+from reconnect.alexa.timers import SCOPE, Timers, TimersRefused, TimersUnavailable
+from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.domain import ritual
+from reconnect.domain.record import RitualState
+from reconnect.speech import program_answers as answers
+from reconnect.speech import ritual_answers as say
+from reconnect.speech.reply import Reply
+
+log = logging.getLogger(__name__)
+
+PERMISSION_TOKEN = "start_together_time"  # noqa: S105 - names the purpose, not a secret
+
+
+def start_reply(
+    turn: Turn,
+    handler_input: HandlerInput,
+    *,
+    try_timers: bool = True,
+    may_ask: bool = True,
+    guided_lead: str | None = None,
+) -> Reply:
+    """Begin a fresh ritual: with timers when they can be set, else guided part by part."""
+    at, voice = request_time(handler_input), turn.voice
+    timers = Timers.of(handler_input)
+    _retire(turn, timers, at)
+    step = turn.record.step
+    fresh = ritual.begin(step, at, "guided")
+    lead = guided_lead
+    if try_timers:
+        try:
+            ids = timers.create_all(say.announcements(voice, step), turn.content.locale)
+            fresh, lead = ritual.with_timers(fresh, ids), None
+        except TimersRefused:
+            if may_ask and not turn.record.timers_permission_declined:
+                return _ask_permission(turn, handler_input)
+            declined = turn.record.timers_permission_declined
+            lead = voice.say("ritual_declined" if declined else "ritual_no_timers")
+        except TimersUnavailable as error:
+            fresh = replace(fresh, timer_ids=error.leftovers)
+            lead = voice.say("ritual_no_timers")
+    before = turn.record
+    turn.record = replace(before, ritual=fresh)
+    if not turn.commit():
+        if fresh.mode == "timers":
+            timers.delete(fresh.timer_ids)
+        turn.record = before
+        return answers.failure(voice, "error_not_saved")
+    return say.started(voice, step, guided=fresh.mode == "guided", lead=lead)
+
+
+def carry_on_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """'No' to restarting: the ritual that runs carries on."""
+    at = request_time(handler_input)
+    reply = Reply().add(turn.voice.say("ritual_carry_on"))
+    current = turn.record.ritual
+    if current is not None and ritual.is_running(current, at):
+        reply.add(status_words(turn, handler_input, current, at))
+    return reply.close()
+
+
+class StartRitual(IntentHandler):
+    """'Start together time': a ten-minute ritual; if one is going, ask before restarting."""
+
+    intents = ("StartRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Start, or ask whether to start again."""
+        return start_or_confirm(turn, handler_input)
+
+
+def carry_on_or_resume(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """'Yes' to 'shall we carry on?': a paused ritual resumes; a running one carries on."""
+    current = _running(turn, request_time(handler_input))
+    if current is not None and ritual.is_paused(current):
+        return ResumeRitual().reply(turn, handler_input)
+    return carry_on_reply(turn, handler_input)
+
+
+def start_or_confirm(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """Start together time, or, when one is going, ask before starting afresh."""
+    if ritual.is_running(turn.record.ritual, request_time(handler_input)):
+        return say.confirm_restart(turn.voice)
+    return start_reply(turn, handler_input)
+
+
+def running_status(turn: Turn, handler_input: HandlerInput) -> str | None:
+    """Where together time is, when it is going on; None when it is not."""
+    at = request_time(handler_input)
+    current = _running(turn, at)
+    return None if current is None else status_words(turn, handler_input, current, at)
+
+
+class PauseRitual(IntentHandler):
+    """'Pause together time': the clock and the timers stop until they resume."""
+
+    intents = ("PauseRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Pause the timers still to come, then the ritual's clock."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return _nothing_running(turn)
+        if ritual.is_paused(current):
+            left = say.spoken_time(ritual.time_left(current, at))
+            return say.one_line(voice, "ritual_already_paused", left=left)
+        reply = Reply()
+        current = _on_pending_timers(handler_input, current, at, reply, Timers.pause)
+        paused = ritual.pause(current, at)
+        left = say.spoken_time(ritual.time_left(paused, at))
+        return _saved(turn, paused, reply.add(voice.say("ritual_paused", left=left)).close())
+
+
+class ResumeRitual(IntentHandler):
+    """'Resume together time': the clock and the paused timers run again."""
+
+    intents = ("ResumeRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Resume the paused timers, then the clock; say where they are."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return _nothing_running(turn)
+        if not ritual.is_paused(current):
+            left = say.spoken_time(ritual.time_left(current, at))
+            return say.one_line(voice, "ritual_not_paused", left=left)
+        reply = Reply()
+        current = _on_pending_timers(handler_input, current, at, reply, Timers.resume)
+        resumed = ritual.resume(current, at)
+        part = ritual.current_part(resumed, at)
+        if resumed.mode == "guided" and part is not None:
+            reply.parts.extend(say.guided_part(voice, resumed.step, part).parts)
+        elif part is not None:
+            left = say.spoken_time(ritual.time_left(resumed, at))
+            reply.add(voice.say("ritual_resumed", part=say.part_name(voice, part), left=left))
+        return _saved(turn, resumed, reply.close())
+
+
+class StopRitual(IntentHandler):
+    """'Stop together time': ends it early; its timers are deleted."""
+
+    intents = ("StopRitualIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Delete the timers still to come and end the ritual (not counted as completed)."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return _nothing_running(turn)
+        ids = ritual.leftover_timers(current)
+        leftovers = Timers.of(handler_input).delete(ids) if ids else ()
+        reply = Reply().add(voice.say("ritual_stopped"))
+        if leftovers:
+            reply.add(voice.say("ritual_stop_leftovers"))
+        return _saved(turn, ritual.stop(current, at, leftovers), reply.close())
+
+
+class RitualTimeLeft(IntentHandler):
+    """'How much time is left?': the part they are in and the time to 10:00."""
+
+    intents = ("RitualTimeLeftIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """Where the ritual is, as its timers have it."""
+        at = request_time(handler_input)
+        current = _running(turn, at)
+        if current is None:
+            return _nothing_running(turn)
+        return Reply().add(status_words(turn, handler_input, current, at)).close()
+
+
+class RitualNext(IntentHandler):
+    """'Next': guided mode moves on a part; with timers, says when the next part comes."""
+
+    intents = ("RitualNextIntent",)
+
+    def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
+        """The next part, the end of the ritual, or the time until the timers move on."""
+        at, voice = request_time(handler_input), turn.voice
+        current = _running(turn, at)
+        if current is None:
+            return _nothing_running(turn)
+        if current.mode == "timers":
+            left = say.spoken_time(ritual.time_to_next_change(current, at))
+            return say.one_line(voice, "ritual_next_timers", left=left)
+        before = turn.record
+        turn.record = ritual.advance(before, at, turn.today)
+        moved = turn.record.ritual
+        assert moved is not None
+        if not turn.commit():
+            turn.record = before
+            return answers.failure(voice, "error_not_saved")
+        part = ritual.current_part(moved, at)
+        if moved.completed or part is None:
+            return say.finished(voice)
+        return say.guided_part(voice, moved.step, part)
+
+
+class PermissionAnswer(AbstractRequestHandler):
+    """Alexa's answer to our request for the timers permission: start the ritual either way."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """An AskFor answer (registered after the features with tokens of their own)."""
+        return permissions.is_answer(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """ACCEPTED: start with timers. DENIED: remember it, guide. Otherwise: guide."""
+        turn = turn_of(handler_input)
+        answer = permissions.answer(handler_input)
+        log.info("timers permission answered", extra={"answer": str(answer)[:20]})
+        if answer == "ACCEPTED":
+            turn.record = replace(turn.record, timers_permission_declined=False)
+            reply = start_reply(turn, handler_input, may_ask=False)
+        elif answer == "DENIED":
+            turn.record = replace(turn.record, timers_permission_declined=True)
+            lead = turn.voice.say("ritual_declined")
+            reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
+        else:
+            lead = turn.voice.say("ritual_declined" if answer else "ritual_no_timers")
+            reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
+        return respond(handler_input, reply)
+
+
+def _running(turn: Turn, at: datetime) -> RitualState | None:
+    current = turn.record.ritual
+    return current if current is not None and ritual.is_running(current, at) else None
+
+
+def _nothing_running(turn: Turn) -> Reply:
+    """No ritual going: say so, or that today's is done and how many there have been."""
+    last = turn.record.ritual
+    if last is not None and last.completed and turn.record.rituals_completed:
+        started = clock.local_date(last.started_at, turn.zone, turn.content.time_zone)
+        if started == turn.today:
+            count = say.times_said(turn.record.rituals_completed)
+            return say.one_line(turn.voice, "ritual_done_today", count=count)
+    return say.one_line(turn.voice, "ritual_none")
+
+
+def _retire(turn: Turn, timers: Timers, at: datetime) -> None:
+    """End the ritual before this one: delete its timers, keep it as stopped or completed."""
+    old = turn.record.ritual
+    if old is None or old.completed:
+        return
+    ids = ritual.leftover_timers(old)
+    leftovers = timers.delete(ids) if ids else ()
+    if old.stopped_at is None or leftovers != old.timer_ids:
+        turn.record = replace(turn.record, ritual=ritual.stop(old, at, leftovers))
+
+
+def status_words(
+    turn: Turn, handler_input: HandlerInput, current: RitualState, at: datetime
+) -> str:
+    """The part and time left; with running timers, as the last timer has it."""
+    voice = turn.voice
+    left = ritual.time_left(current, at)
+    paused = ritual.is_paused(current)
+    if current.mode == "timers" and not paused and current.timer_ids:
+        remaining = Timers.of(handler_input).remaining(current.timer_ids[-1], at)
+        if remaining is not None and remaining <= ritual.TOTAL_SECONDS:
+            left = remaining
+        part = ritual.part_by_clock(ritual.TOTAL_SECONDS - left)
+    else:
+        part = ritual.current_part(current, at)
+    return say.status(voice, part, left, paused)
+
+
+def _saved(turn: Turn, changed: RitualState, reply: Reply) -> Reply:
+    """Keep the ritual's new state; if it cannot be saved, say so first."""
+    turn.record = replace(turn.record, ritual=changed)
+    return saved_or_say_so(turn, reply)
+
+
+def _on_pending_timers(
+    handler_input: HandlerInput,
+    current: RitualState,
+    at: datetime,
+    reply: Reply,
+    act: Callable[[Timers, Sequence[str]], None],
+) -> RitualState:
+    """Pause or resume the timers still to come; if that fails, delete them and guide instead."""
+    if current.mode != "timers":
+        return current
+    timers = Timers.of(handler_input)
+    pending = [i for _, i in ritual.pending_changes(current, at)]
+    try:
+        act(timers, pending)
+    except (TimersRefused, TimersUnavailable):
+        reply.add(turn_of(handler_input).voice.say("ritual_no_timers"))
+        return ritual.to_guided(current, at, timers.delete(pending))
+    return current
+
+
+def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
+    """Ask Alexa to ask the couple for the timers permission; the answer starts the ritual."""
+    permissions.ask_for(handler_input, SCOPE, PERMISSION_TOKEN)
+    return say.ask_permission(turn.voice)

@@ -1,0 +1,179 @@
+"""What the skill says about the program: content and domain composed into replies. No ASK here."""
+
+from __future__ import annotations
+
+from reconnect.alexa.conversation import Waiting
+from reconnect.domain.program import Greeting, Today
+from reconnect.domain.record import LAST_STEP
+from reconnect.speech.content import Step
+from reconnect.speech.reply import Card, Reply, Voice, plain_text
+
+
+def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
+    """The opening words for a couple, tapered by how often they come."""
+    title = voice.content.step(min(step, LAST_STEP)).title
+    greeting = {
+        Greeting.NEW: lambda: voice.say("welcome_new"),
+        Greeting.RETURNING: lambda: voice.say(
+            "greeting_return", step_number=step, step_title=title
+        ),
+        Greeting.FREQUENT: lambda: voice.say("greeting_frequent", step_number=step),
+        Greeting.PATH_DONE: lambda: voice.say("greeting_path_done"),
+    }[kind]()
+    return Reply().add(greeting).ask(voice.say("ask_hear_today"), Waiting.TODAY)
+
+
+def practice_of_the_day(voice: Voice) -> tuple[Step, str]:
+    """In practice mode: today's practice and its step; the step changes every day, so a week
+    visits all seven, and the practice within it rotates too."""
+    step = voice.pick(voice.content.steps, "practice-mode")
+    return step, voice.pick(step.practices, f"practice-mode-{step.number}")
+
+
+def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
+    """Today's step and today's practice; a one-shot answer closes the session."""
+    if today.practice_mode:
+        step, practice = practice_of_the_day(voice)
+        intro = voice.say(
+            "practice_mode_intro", step_number=step.number, step_title=step.title, practice=practice
+        )
+        reply = Reply().add(intro)
+        reply.card = Card(title="Today's practice", text=plain_text(intro))
+    else:
+        step = voice.content.step(today.step)
+        practice = voice.pick(step.practices, f"practice-{step.number}")
+        reply = Reply().add(
+            voice.say("today_intro", step_number=step.number, step_title=step.title),
+            step.short,
+            voice.say("practice_intro", practice=practice),
+        )
+        reply.card = Card(
+            title=f"Step {step.number}: {sentence_case(plain_text(step.title))}",
+            text=f"{plain_text(step.short)}\n\n{plain_text(practice)}",
+        )
+    reply.about(step.number)
+    if one_shot:
+        return reply.close()
+    return reply.ask(voice.say("ask_more"), Waiting.MORE)
+
+
+def another_practice(voice: Voice, after: int) -> Reply:
+    """Practice mode's 'next': a practice from the step after the one they just heard."""
+    step = voice.content.step(after % LAST_STEP + 1)
+    practice = voice.pick(step.practices, f"practice-{step.number}")
+    said = voice.say(
+        "practice_next", step_number=step.number, step_title=step.title, practice=practice
+    )
+    return Reply().add(said).about(step.number).ask(voice.say("ask_more"), Waiting.MORE)
+
+
+def step_overview(voice: Voice, number: int) -> Reply:
+    """A step they moved to: where they now are, its short version, one thing to talk about."""
+    step = voice.content.step(number)
+    invite = voice.pick(step.questions, f"question-{number}").invite
+    return (
+        Reply()
+        .add(
+            voice.say("move_intro", step_number=number, step_title=step.title),
+            step.short,
+            voice.say("invite_intro", invite=invite),
+        )
+        .about(number)
+        .ask(voice.say("ask_more"), Waiting.MORE)
+    )
+
+
+def hear_step(voice: Voice, number: int, theirs: int) -> Reply:
+    """A step they asked to hear: its short version; if it is not theirs, an offer to move."""
+    step = voice.content.step(number)
+    reply = Reply().add(voice.say("step_intro", step_number=number, step_title=step.title))
+    reply.add(step.short).about(number)
+    if number == theirs:
+        reply.add(voice.say("hear_step_is_theirs"))
+        return reply.ask(voice.say("ask_more"), Waiting.MORE)
+    reply.add(where_they_are(voice, theirs))
+    reply.offer = number
+    return reply.ask(voice.say("ask_make_step", step_number=number), Waiting.MOVE)
+
+
+def where_they_are(voice: Voice, step: int) -> str:
+    """'You're on step two.' (or that the path is walked), for answers that look elsewhere."""
+    if step > LAST_STEP:
+        return voice.say("current_practice_mode")
+    return voice.say("you_are_on", step_number=step, step_title=voice.content.step(step).title)
+
+
+def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
+    """'Which step are we on?': their step named plainly; in a session, the offer to hear it."""
+    reply = Reply().add(where_they_are(voice, step)).about(min(step, LAST_STEP))
+    if step <= LAST_STEP and not heard:
+        reply.add(voice.say("step_not_heard_yet"))
+    if one_shot:
+        return reply.close()
+    return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)
+
+
+def at_last_step(voice: Voice) -> Reply:
+    """'Next step' on step seven, before it is practised: what comes after the path."""
+    reply = Reply().add(voice.say("at_last_step")).about(LAST_STEP)
+    return reply.ask(voice.say("ask_more"), Waiting.MORE)
+
+
+def more(voice: Voice, number: int) -> Reply:
+    """The longer 'tell me more' for a step (in practice mode, the step of today's practice),
+    and the offer of something to talk about."""
+    step = voice.content.step(number)
+    reply = Reply().add(voice.say("more_intro", step_number=number), step.more).about(number)
+    return reply.ask(voice.say("ask_talk_topic"), Waiting.TALK)
+
+
+def steps_list(voice: Voice, step: int) -> Reply:
+    """The seven steps by name, and where they are."""
+    titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in voice.content.steps]
+    reply = Reply().add(voice.say("list_steps_intro"), *titles, where_they_are(voice, step))
+    return reply.ask(voice.say("ask_which_step"))
+
+
+def burnout_signs(voice: Voice) -> Reply:
+    """The signs of burnout from the article, and where to begin."""
+    c = voice.content
+    items = [f"<s>{sentence_case(sign)}.</s>" for sign in c.signs]
+    return (
+        Reply()
+        .add(c.signs_intro, *items, c.signs_outro)
+        .ask(voice.say("ask_hear_today"), Waiting.TODAY)
+    )
+
+
+def simple(voice: Voice, key: str, **values: object) -> Reply:
+    """One prompt, then the question of what next, naming a few things to say."""
+    return Reply().add(voice.say(key, **values)).ask(voice.say("ask_what_next"))
+
+
+def step_range(voice: Voice, number: int | None) -> Reply:
+    """A kind correction for a step that does not exist, or a number not caught."""
+    said = (
+        voice.say("step_not_heard")
+        if number is None
+        else voice.say("step_out_of_range", number=number)
+    )
+    return Reply().add(said).ask(voice.say("ask_which_step"))
+
+
+def crisis(voice: Voice) -> Reply:
+    """The help lines for the couple's country, by voice and on a card, and nothing else."""
+    c = voice.content.crisis
+    reply = Reply().add(c.speech).close()
+    reply.card = Card(title=c.card_title, text=c.card_text)
+    reply.urgent = True
+    return reply
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter capitalised, for a sentence or a card title."""
+    return text[:1].upper() + text[1:]
+
+
+def failure(voice: Voice, key: str = "error_generic") -> Reply:
+    """Something failed on our side: say so kindly and keep the conversation open."""
+    return Reply().add(voice.say(key)).ask(voice.say("ask_what_next"))

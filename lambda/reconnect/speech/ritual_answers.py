@@ -1,0 +1,103 @@
+"""What the skill says about together time, and what its timers announce. No ASK here."""
+
+from __future__ import annotations
+
+from reconnect.alexa.conversation import Waiting
+from reconnect.alexa.timers import Announcement
+from reconnect.domain.record import LAST_STEP
+from reconnect.domain.ritual import SCHEDULE, Change, Part
+from reconnect.speech.number_words import duration, times
+from reconnect.speech.reply import Reply, Voice
+
+_PAUSE = '<break time="700ms"/>'
+
+
+def spoken_time(seconds: int) -> str:
+    """A time the way people say it: 'forty seconds', 'a minute', 'six and a half minutes'."""
+    return duration(seconds)
+
+
+def times_said(count: int) -> str:
+    """'once', 'twice', 'three times'."""
+    return times(count)
+
+
+def prompt_step(voice: Voice, step: int) -> int:
+    """The step a ritual draws on: its own, or (after the path) one of the seven by the day."""
+    if step <= LAST_STEP:
+        return step
+    return voice.pick(range(1, LAST_STEP + 1), "ritual-practice")
+
+
+def part_prompt(voice: Voice, step: int, part: Part) -> str:
+    """The step's prompt for one part of the ritual (plain text)."""
+    phrasings = voice.content.ritual.prompts[prompt_step(voice, step)][part.value]
+    return voice.pick(phrasings, f"ritual-{part.value}")
+
+
+def part_words(voice: Voice, step: int, part: Part) -> str:
+    """What is said as a part begins: its announcement with the step's prompt (plain text)."""
+    return voice.say(f"announce_{part.value}", prompt=part_prompt(voice, step, part))
+
+
+def announcement_text(voice: Voice, step: int, change: Change) -> str:
+    """What the timer for a change says when it goes off."""
+    if change.part is None:
+        return voice.say("announce_end")
+    return part_words(voice, step, change.part)
+
+
+def announcements(voice: Voice, step: int) -> tuple[Announcement, ...]:
+    """The six timers of a ritual starting now: label, seconds from now, announcement."""
+    labels = voice.content.ritual.labels
+    return tuple(
+        Announcement(labels[c.key], c.at, announcement_text(voice, step, c)) for c in SCHEDULE
+    )
+
+
+def part_name(voice: Voice, part: Part) -> str:
+    """How a part is named aloud."""
+    return voice.content.ritual.names[part.value]
+
+
+def started(voice: Voice, step: int, guided: bool, lead: str | None = None) -> Reply:
+    """The ritual begins: a word on how it runs, then the first part; the session closes."""
+    reply = Reply().add(*([lead] if lead else []))
+    if guided:
+        reply.add(voice.say("ritual_begin_guided"), _PAUSE, part_words(voice, step, Part.ARRIVE))
+        return reply.add(_PAUSE, voice.say("ritual_guided_hint")).close()
+    reply.add(voice.say("ritual_begin_timers"), _PAUSE, part_words(voice, step, Part.ARRIVE))
+    return reply.close()
+
+
+def guided_part(voice: Voice, step: int, part: Part) -> Reply:
+    """Guided mode: the next part, and how to move on from it."""
+    words = part_words(voice, step, part)
+    return Reply().add(words, _PAUSE, voice.say("ritual_guided_hint")).close()
+
+
+def finished(voice: Voice) -> Reply:
+    """The ritual reached its end."""
+    return Reply().add(voice.say("announce_end")).close()
+
+
+def ask_permission(voice: Voice) -> Reply:
+    """A word before Alexa asks the couple for the timers permission."""
+    return Reply().add(voice.say("ritual_permission_intro")).close()
+
+
+def status(voice: Voice, part: Part | None, left: int, paused: bool) -> str:
+    """Where the ritual is: the part and the time left, or that it is paused."""
+    if paused or part is None:
+        return voice.say("ritual_time_left_paused", left=spoken_time(left))
+    return voice.say("ritual_time_left", part=part_name(voice, part), left=spoken_time(left))
+
+
+def one_line(voice: Voice, key: str, **values: object) -> Reply:
+    """A single ritual prompt; the session closes."""
+    return Reply().add(voice.say(key, **values)).close()
+
+
+def confirm_restart(voice: Voice) -> Reply:
+    """A ritual is going: ask before starting another."""
+    return Reply().ask(voice.say("ritual_restart_confirm"), Waiting.RESTART_RITUAL)

@@ -1,0 +1,62 @@
+"""Small things to ask for: something to talk about, a small idea, what together time is, streaks.
+
+None of them changes the couple's step. Content and domain, no ASK here.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from reconnect.alexa.conversation import Waiting
+from reconnect.domain.program import rotation
+from reconnect.domain.progress import WEEK
+from reconnect.domain.record import LAST_STEP
+from reconnect.speech.number_words import words
+from reconnect.speech.reply import Reply, Voice
+
+
+def talk_question(voice: Voice, step: int, offset: int = 0) -> str:
+    """A question from `step` for the two of them, chosen by the day (`offset` picks another)."""
+    questions = voice.content.step(min(step, LAST_STEP)).questions
+    index = rotation(voice.day, len(questions), zlib.crc32(b"talk-question") + offset)
+    return questions[index].ask
+
+
+def talk_topic(voice: Voice, step: int) -> Reply:
+    """'Give us something to talk about': one question from their step; the session closes,
+    because the answer is for each other, not for Alexa."""
+    question = talk_question(voice, step, offset=1)  # not the one today's check-in offers
+    return Reply().add(voice.say("talk_about", question=question)).about(step).close()
+
+
+def small_idea(voice: Voice, step: int, todays: str, another: int, one_shot: bool) -> Reply:
+    """'Something small we could try': a practice from their step that is not today's
+    (`todays`), then, for `another` ones, from the steps after it; in a session, the offer of
+    another. No change of step."""
+    steps = voice.content.steps
+    first = min(step, LAST_STEP)
+    order = [*steps[first - 1 :], *steps[: first - 1]]
+    ideas = [p for s in order for p in s.practices if p != todays]
+    practice = ideas[another % len(ideas)]
+    reply = Reply().add(voice.say("small_idea", practice=practice)).about(step)
+    if one_shot:
+        return reply.close()
+    return reply.ask(voice.say("ask_another_idea"), Waiting.IDEA)
+
+
+def about_together_time(voice: Voice) -> Reply:
+    """'What is together time?': how the ten minutes work, in two breaths, and the offer."""
+    reply = Reply().add(voice.say("about_together_time"))
+    return reply.ask(voice.say("ask_start_ritual"), Waiting.START_RITUAL)
+
+
+def streak(voice: Voice, days_this_week: int, one_shot: bool) -> Reply:
+    """'What's our streak?': no streaks, just the days they made time, said without guilt."""
+    if days_this_week == 0:
+        said = voice.say("streak_none")
+    elif days_this_week >= WEEK:
+        said = voice.say("streak_every_day")
+    else:
+        said = voice.say("streak_days", days=words(days_this_week))
+    reply = Reply().add(said)
+    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
