@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reconnect.speech.content import library
-from reconnect.speech.reply import plain_text
+from reconnect.speech.ssml import plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = "2026-03-02"

@@ -16,7 +16,9 @@ from reconnect.domain.selfcheck import Answer
 from reconnect.speech import checkin_answers, progress_answers
 from reconnect.speech.checkin_keys import CHECKIN_PROMPTS
 from reconnect.speech.content import LocaleContent, library
-from reconnect.speech.reply import MAX_SPEECH_CHARS, Reply, Voice, plain_text
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Reply
+from reconnect.speech.ssml import MAX_SPEECH_CHARS, plain_text
 from tests.unit.test_content import LOCALES, parse, spoken_seconds
 
 NAME = '<alexa:name type="first" personId="amzn1.ask.person.ABC"/>'
@@ -45,7 +47,7 @@ def trends() -> list[Trend | None]:
     ]
 
 
-def every_reply(voice: Voice) -> list[Reply]:
+def every_reply(voice: PhrasePicker) -> list[Reply]:
     """Every reply these features can compose on one day."""
     replies = [
         checkin_answers.first_question(voice, None, explain=True),
@@ -81,7 +83,7 @@ def test_every_reply_is_valid_ssml_within_alexas_limits(content: LocaleContent) 
     most one question and only at its end (the question to talk about, or the one that opens
     the microphone)."""
     for day in DAYS:
-        for reply in every_reply(Voice(content, day)):
+        for reply in every_reply(PhrasePicker(content, day)):
             ssml = reply.speech()
             assert len(ssml) < MAX_SPEECH_CHARS
             parse(ssml.removeprefix("<speak>").removesuffix("</speak>"))
@@ -96,7 +98,7 @@ def test_how_are_we_doing_one_shot_fits_thirty_seconds(content: LocaleContent) -
     """The longest 'how are we doing' answer is under 30 seconds of speech."""
     longest = 0.0
     for day in DAYS:
-        voice = Voice(content, day)
+        voice = PhrasePicker(content, day)
         for trend in trends():
             progress = Progress(8, 5, 12, 30, 12, trend)
             reply = progress_answers.how_we_are_doing(voice, progress, one_shot=True)
@@ -133,7 +135,7 @@ def test_a_very_low_check_in_gets_care_and_the_locales_line_on_a_card(
 ) -> None:
     """Care, the support line spoken and on a card, no question, no 'a little lower'."""
     for day in DAYS[:5]:
-        reply = checkin_answers.cared_for(Voice(content, day))
+        reply = checkin_answers.cared_for(PhrasePicker(content, day))
         said = plain_text(reply.speech())
         assert reply.end_session
         assert reply.card is not None

@@ -10,13 +10,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.domain.program import Greeting, Today
 from reconnect.speech import moment_answers, talk_answers
 from reconnect.speech import program_answers as answers
 from reconnect.speech.content import PROMPTS, LocaleContent, library, placeholders
 from reconnect.speech.moment_answers import Moment
-from reconnect.speech.reply import MAX_SPEECH_CHARS, Voice, plain_text, word_count
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Waiting
+from reconnect.speech.ssml import MAX_SPEECH_CHARS, plain_text, word_count
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 ALEXA_TAGS = {
@@ -135,7 +136,7 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
     start = date(2026, 1, 1)
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(60)):
-        voice = Voice(content, start + timedelta(days=offset))
+        voice = PhrasePicker(content, start + timedelta(days=offset))
         reply = answers.today_step(voice, Today(step=step, practice_mode=False), one_shot=True)
         longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= ONE_SHOT_SECONDS
@@ -144,7 +145,7 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
 def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
     """Over two months of days, every composed answer stays under 8,000 characters."""
     for offset in range(60):
-        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset))
+        voice = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         replies = [
             answers.steps_list(voice, 3),
             answers.burnout_signs(voice),
@@ -223,7 +224,7 @@ def test_tell_me_more_fits_thirty_seconds(content: LocaleContent) -> None:
     """'Tell me more', with its intro and its question, is under 30 s at 150 words a minute."""
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(12)):
-        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
+        voice = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
         longest = max(longest, spoken_seconds(answers.more(voice, step).speech()))
     assert longest <= ONE_SHOT_SECONDS
 

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from reconnect.alexa import conversation
-from reconnect.alexa.conversation import Conversation, Elicit, FirstRating, Said, Waiting
+from reconnect.alexa.conversation import Conversation, Elicit, FirstRating, Said
 from reconnect.domain.selfcheck import Answer
+from reconnect.speech.reply import Waiting
 
 
 def full() -> Conversation:

@@ -14,36 +14,12 @@ from enum import Enum
 from typing import Any
 
 from reconnect.domain.selfcheck import Answer as SelfAnswer
+from reconnect.speech.reply import Waiting
 
 SESSION_KEY = "conversation"
 MIN_STEP, MAX_STEP = 1, 8  # a step of the path, or 8: practice mode
 MAX_PARTS, MAX_PART_CHARS = 40, 4000
 MAX_TURNS = 10_000
-
-
-class Waiting(Enum):
-    """What the skill's last question waits for: a 'yes' or 'no', a slot, or anything."""
-
-    NOTHING = "nothing"  # no question, or an open one ("what would you like?")
-    TODAY = "today"  # yes: today's step
-    MORE = "more"  # yes: more about `topic`
-    MOVE = "move"  # yes: make `offer` their step (after looking at it)
-    SELFCHECK_GO = "selfcheck_go"  # yes: go to `offer`, the step the self-check points to
-    DELETE = "delete"  # yes: erase their data
-    START_OVER = "start_over"  # yes: walk the path again from step one
-    RESTART_RITUAL = "restart_ritual"  # yes: begin together time afresh
-    START_RITUAL = "start_ritual"  # yes: start together time
-    CARRY_ON = "carry_on"  # yes: together time carries on
-    IDEA = "idea"  # yes: another small idea (in practice mode, another practice)
-    TALK = "talk"  # yes: something to talk about
-    SELFCHECK = "selfcheck"  # yes, no or 'sort of' to one of the four signs
-    RATING = "rating"  # a check-in rating (the elicited slot)
-    REMINDER_TIME = "reminder_time"  # the reminder's time of day (the elicited slot)
-
-    @property
-    def is_yes_no(self) -> bool:
-        """Whether the question is answered with 'yes' or 'no'."""
-        return self not in (Waiting.NOTHING, Waiting.RATING, Waiting.REMINDER_TIME)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from reconnect.alexa.turn import TURN, Turn, session
 from reconnect.domain import program, ritual
 from reconnect.domain.record import Record
 from reconnect.speech.content import Library
-from reconnect.speech.reply import Voice
+from reconnect.speech.phrasing import PhrasePicker
 from reconnect.store import Store, Stored, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class LoadTurn(AbstractRequestInterceptor):
         new_session = envelope.session is None or bool(envelope.session.new)
         handler_input.attributes_manager.request_attributes[TURN] = Turn(
             content=content,
-            voice=Voice(content, today, talk.turns),
+            voice=PhrasePicker(content, today, talk.turns),
             today=today,
             user_id=user_id,
             store=self._store,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -28,6 +27,7 @@ from ask_sdk_model.services.timer_management import (
 )
 
 from reconnect.alexa.service_calls import ServiceCalls
+from reconnect.domain.ritual import Announcement
 
 SCOPE = "alexa::alerts:timers:skill:readwrite"
 _GONE = frozenset({404})
@@ -47,15 +47,6 @@ class TimersUnavailable(Exception):
     def __init__(self, reason: str, leftovers: tuple[str, ...] = ()) -> None:
         super().__init__(reason)
         self.leftovers = leftovers
-
-
-@dataclass(frozen=True)
-class Announcement:
-    """One timer to create: it goes off after `seconds` and Alexa says `text`."""
-
-    label: str
-    seconds: int
-    text: str
 
 
 def iso_duration(seconds: int) -> str:

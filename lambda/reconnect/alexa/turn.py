@@ -18,7 +18,9 @@ from reconnect.alexa.conversation import Conversation, Said
 from reconnect.domain.program import Greeting
 from reconnect.domain.record import Record
 from reconnect.speech.content import LocaleContent
-from reconnect.speech.reply import Reply, Voice, to_ssml
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Reply
+from reconnect.speech.ssml import to_ssml
 from reconnect.store import Store, Stored, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ class Turn:
     """What a handler works with. `record` is the couple's record as this turn leaves it."""
 
     content: LocaleContent
-    voice: Voice
+    voice: PhrasePicker
     today: date
     user_id: str | None
     store: Store

@@ -176,10 +176,3 @@ def start_over(record: Record) -> Record:
 
 def _go(record: Record, number: int) -> Record:
     return replace(record, step=number, practised_on=None, hold=False)
-
-
-def rotation(day: date, count: int, salt: int = 0) -> int:
-    """An index that changes every day, so two days in a row never pick the same of `count`."""
-    if count <= 0:
-        raise ValueError("nothing to choose from")
-    return (day.toordinal() + salt) % count

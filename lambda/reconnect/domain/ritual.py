@@ -67,6 +67,15 @@ class NotRunning(Exception):
     """There is no together time going on to pause, resume, stop or move on."""
 
 
+@dataclass(frozen=True)
+class Announcement:
+    """One timer to create: it goes off after `seconds` and Alexa says `text`."""
+
+    label: str
+    seconds: int
+    text: str
+
+
 def begin(step: int, at: datetime, mode: Mode) -> RitualState:
     """A new ritual starting at `at`, drawing its prompts from `step`."""
     return RitualState(started_at=at, step=step, mode=mode)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.domain import selfcheck
 from reconnect.domain.checkin import Direction, Heard, Problem, Trend
 from reconnect.domain.selfcheck import Answer, Level, Reading
 from reconnect.speech.number_words import halves, words
-from reconnect.speech.reply import Card, Reply, Voice
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Card, Reply, Waiting
 from reconnect.speech.talk_answers import talk_question
 
 
-def first_question(voice: Voice, name: str | None, explain: bool) -> Reply:
+def first_question(voice: PhrasePicker, name: str | None, explain: bool) -> Reply:
     """The opening, then the question for whoever goes first: by name if Alexa knows the voice,
     else 'partner one', said plainly the first time in a session (`explain`)."""
     reply = Reply().add(voice.say("checkin_intro"))
@@ -22,7 +22,7 @@ def first_question(voice: Voice, name: str | None, explain: bool) -> Reply:
     return reply.ask(voice.say("ask_rating_first"), Waiting.RATING)
 
 
-def second_question(voice: Voice, first_name: str | None) -> Reply:
+def second_question(voice: PhrasePicker, first_name: str | None) -> Reply:
     """Thanks to the first partner, then the question for the other one."""
     if first_name:
         thanks = voice.say("rating_thanks_named", name=first_name)
@@ -31,12 +31,12 @@ def second_question(voice: Voice, first_name: str | None) -> Reply:
     return Reply().add(thanks).ask(voice.say("ask_rating_second"), Waiting.RATING)
 
 
-def rating_question(voice: Voice, second: bool) -> str:
+def rating_question(voice: PhrasePicker, second: bool) -> str:
     """The rating question again, for help or a fallback in the middle of a check-in."""
     return voice.say("ask_rating_second" if second else "ask_rating_first")
 
 
-def ask_again(voice: Voice, heard: Heard) -> Reply:
+def ask_again(voice: PhrasePicker, heard: Heard) -> Reply:
     """A kind re-ask: nothing heard ('banana'), or a number off the scale ('eleven')."""
     if heard.problem is Problem.OFF_SCALE and heard.number is not None:
         question = voice.say("ask_rating_off_scale", number=words(heard.number))
@@ -44,12 +44,12 @@ def ask_again(voice: Voice, heard: Heard) -> Reply:
     return Reply().ask(voice.say("ask_rating_unheard"), Waiting.RATING)
 
 
-def same_voice(voice: Voice, name: str) -> Reply:
+def same_voice(voice: PhrasePicker, name: str) -> Reply:
     """The same recognised voice answered twice: ask for the other partner."""
     return Reply().ask(voice.say("ask_rating_same_voice", name=name), Waiting.RATING)
 
 
-def trend_words(voice: Voice, trend: Trend | None) -> str:
+def trend_words(voice: PhrasePicker, trend: Trend | None) -> str:
     """How today compares with their recent check-ins, always about the two of them together."""
     if trend is None:
         return ""
@@ -62,7 +62,9 @@ def trend_words(voice: Voice, trend: Trend | None) -> str:
     return voice.say(key, before=halves(trend.before), now=now)
 
 
-def finished(voice: Voice, trend: Trend | None, step: int, unheard: int | None = None) -> Reply:
+def finished(
+    voice: PhrasePicker, trend: Trend | None, step: int, unheard: int | None = None
+) -> Reply:
     """Thanks, the trend, and one question from today's step to talk about; the session closes.
 
     `unheard` is their step when they have not heard it yet: the check-in says it is waiting
@@ -73,7 +75,7 @@ def finished(voice: Voice, trend: Trend | None, step: int, unheard: int | None =
     return reply.add(voice.say("talk_about", question=talk_question(voice, step))).close()
 
 
-def cared_for(voice: Voice) -> Reply:
+def cared_for(voice: PhrasePicker) -> Reply:
     """A very low check-in: care, and the locale's support line by voice and on a card, instead
     of a question to talk about; the session closes."""
     care = voice.content.care
@@ -82,7 +84,7 @@ def cared_for(voice: Voice) -> Reply:
     return reply.close()
 
 
-def selfcheck_question(voice: Voice, answers: tuple[Answer, ...]) -> Reply:
+def selfcheck_question(voice: PhrasePicker, answers: tuple[Answer, ...]) -> Reply:
     """The next question of the self-check (with the intro before the first)."""
     sign = selfcheck.next_sign(answers)
     if sign is None:
@@ -91,12 +93,12 @@ def selfcheck_question(voice: Voice, answers: tuple[Answer, ...]) -> Reply:
     return reply.ask(sign_question(voice, answers), Waiting.SELFCHECK)
 
 
-def sign_question(voice: Voice, answers: tuple[Answer, ...]) -> str:
+def sign_question(voice: PhrasePicker, answers: tuple[Answer, ...]) -> str:
     """The question for the next sign, for asking it or asking it again."""
     return voice.say(f"ask_sign_{selfcheck.next_sign(answers) or selfcheck.SIGNS[-1]}")
 
 
-def selfcheck_reading(voice: Voice, found: Reading, current_step: int) -> Reply:
+def selfcheck_reading(voice: PhrasePicker, found: Reading, current_step: int) -> Reply:
     """The gentle reading, plainly the step to begin with, and an offer to go there."""
     reply = Reply()
     start = voice.content.step(found.start_step)

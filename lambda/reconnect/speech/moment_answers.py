@@ -8,10 +8,12 @@ nothing is lost; a second fallback in a row says more than the first, never the 
 from __future__ import annotations
 
 from enum import Enum
+from typing import Protocol
 
-from reconnect.alexa.conversation import Conversation, Waiting
+from reconnect.domain.selfcheck import Answer
 from reconnect.speech.checkin_answers import rating_question, sign_question
-from reconnect.speech.reply import Reply, Voice
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Reply, Waiting
 
 # The question each kind of waiting asks, so that help and a fallback can ask it again, in the
 # phrasing of the turn (a repeat of the very same words would sound stuck).
@@ -26,6 +28,26 @@ _QUESTIONS = {
     Waiting.IDEA: "ask_another_idea",
     Waiting.TALK: "ask_talk_topic",
 }
+
+
+class Awaiting(Protocol):
+    """What a session is waiting on, as far as asking its question again needs to know."""
+
+    @property
+    def waiting(self) -> Waiting:
+        """What the last question waits for."""
+
+    @property
+    def offer(self) -> int | None:
+        """The step a MOVE or SELFCHECK_GO question offers."""
+
+    @property
+    def checkin(self) -> object | None:
+        """The first partner's rating, when the second one is awaited."""
+
+    @property
+    def selfcheck(self) -> tuple[Answer, ...] | None:
+        """The self-check's answers so far."""
 
 
 class Moment(Enum):
@@ -54,7 +76,7 @@ def moment_of(waiting: Waiting, ritual_running: bool) -> Moment:
     return Moment.ANYTIME
 
 
-def question_for(voice: Voice, talk: Conversation) -> str | None:
+def question_for(voice: PhrasePicker, talk: Awaiting) -> str | None:
     """The question the conversation is waiting on, asked afresh; None when it waits for none."""
     waiting = talk.waiting
     if waiting in _QUESTIONS:
@@ -72,7 +94,7 @@ def question_for(voice: Voice, talk: Conversation) -> str | None:
 
 
 def help_for(
-    voice: Voice, moment: Moment, question: str | None, waiting: Waiting, status: str = ""
+    voice: PhrasePicker, moment: Moment, question: str | None, waiting: Waiting, status: str = ""
 ) -> Reply:
     """Help in the moment: what is going on and what to say, then its question again.
 
@@ -91,7 +113,7 @@ def help_for(
 
 
 def fallback_for(
-    voice: Voice,
+    voice: PhrasePicker,
     moment: Moment,
     in_a_row: int,
     question: str | None,
@@ -113,7 +135,7 @@ def fallback_for(
     return reply.ask(voice.say("ask_what_next"))
 
 
-def goodbye(voice: Voice, moment: Moment) -> Reply:
+def goodbye(voice: PhrasePicker, moment: Moment) -> Reply:
     """A kind goodbye that ends the session; what was under way is left kindly."""
     reply = Reply()
     if moment in (Moment.CHECKIN, Moment.SELFCHECK, Moment.TOGETHER):

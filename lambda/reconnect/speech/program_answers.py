@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.domain.program import Greeting, Today
 from reconnect.domain.record import LAST_STEP
 from reconnect.speech.content import Step
-from reconnect.speech.reply import Card, Reply, Voice, plain_text
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Card, Reply, Waiting
+from reconnect.speech.ssml import plain_text
 
 
-def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
+def welcome(voice: PhrasePicker, kind: Greeting, step: int) -> Reply:
     """The opening words for a couple, tapered by how often they come."""
     title = voice.content.step(min(step, LAST_STEP)).title
     greeting = {
@@ -23,14 +24,14 @@ def welcome(voice: Voice, kind: Greeting, step: int) -> Reply:
     return Reply().add(greeting).ask(voice.say("ask_hear_today"), Waiting.TODAY)
 
 
-def practice_of_the_day(voice: Voice) -> tuple[Step, str]:
+def practice_of_the_day(voice: PhrasePicker) -> tuple[Step, str]:
     """In practice mode: today's practice and its step; the step changes every day, so a week
     visits all seven, and the practice within it rotates too."""
     step = voice.pick(voice.content.steps, "practice-mode")
     return step, voice.pick(step.practices, f"practice-mode-{step.number}")
 
 
-def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
+def today_step(voice: PhrasePicker, today: Today, one_shot: bool) -> Reply:
     """Today's step and today's practice; a one-shot answer closes the session."""
     if today.practice_mode:
         step, practice = practice_of_the_day(voice)
@@ -57,7 +58,7 @@ def today_step(voice: Voice, today: Today, one_shot: bool) -> Reply:
     return reply.ask(voice.say("ask_more"), Waiting.MORE)
 
 
-def another_practice(voice: Voice, after: int) -> Reply:
+def another_practice(voice: PhrasePicker, after: int) -> Reply:
     """Practice mode's 'next': a practice from the step after the one they just heard."""
     step = voice.content.step(after % LAST_STEP + 1)
     practice = voice.pick(step.practices, f"practice-{step.number}")
@@ -67,7 +68,7 @@ def another_practice(voice: Voice, after: int) -> Reply:
     return Reply().add(said).about(step.number).ask(voice.say("ask_more"), Waiting.MORE)
 
 
-def step_overview(voice: Voice, number: int) -> Reply:
+def step_overview(voice: PhrasePicker, number: int) -> Reply:
     """A step they moved to: where they now are, its short version, one thing to talk about."""
     step = voice.content.step(number)
     invite = voice.pick(step.questions, f"question-{number}").invite
@@ -83,7 +84,7 @@ def step_overview(voice: Voice, number: int) -> Reply:
     )
 
 
-def hear_step(voice: Voice, number: int, theirs: int) -> Reply:
+def hear_step(voice: PhrasePicker, number: int, theirs: int) -> Reply:
     """A step they asked to hear: its short version; if it is not theirs, an offer to move."""
     step = voice.content.step(number)
     reply = Reply().add(voice.say("step_intro", step_number=number, step_title=step.title))
@@ -96,14 +97,14 @@ def hear_step(voice: Voice, number: int, theirs: int) -> Reply:
     return reply.ask(voice.say("ask_make_step", step_number=number), Waiting.MOVE)
 
 
-def where_they_are(voice: Voice, step: int) -> str:
+def where_they_are(voice: PhrasePicker, step: int) -> str:
     """'You're on step two.' (or that the path is walked), for answers that look elsewhere."""
     if step > LAST_STEP:
         return voice.say("current_practice_mode")
     return voice.say("you_are_on", step_number=step, step_title=voice.content.step(step).title)
 
 
-def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
+def current_step(voice: PhrasePicker, step: int, heard: bool, one_shot: bool) -> Reply:
     """'Which step are we on?': their step named plainly; in a session, the offer to hear it."""
     reply = Reply().add(where_they_are(voice, step)).about(min(step, LAST_STEP))
     if step <= LAST_STEP and not heard:
@@ -113,13 +114,13 @@ def current_step(voice: Voice, step: int, heard: bool, one_shot: bool) -> Reply:
     return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)
 
 
-def at_last_step(voice: Voice) -> Reply:
+def at_last_step(voice: PhrasePicker) -> Reply:
     """'Next step' on step seven, before it is practised: what comes after the path."""
     reply = Reply().add(voice.say("at_last_step")).about(LAST_STEP)
     return reply.ask(voice.say("ask_more"), Waiting.MORE)
 
 
-def more(voice: Voice, number: int) -> Reply:
+def more(voice: PhrasePicker, number: int) -> Reply:
     """The longer 'tell me more' for a step (in practice mode, the step of today's practice),
     and the offer of something to talk about."""
     step = voice.content.step(number)
@@ -127,14 +128,14 @@ def more(voice: Voice, number: int) -> Reply:
     return reply.ask(voice.say("ask_talk_topic"), Waiting.TALK)
 
 
-def steps_list(voice: Voice, step: int) -> Reply:
+def steps_list(voice: PhrasePicker, step: int) -> Reply:
     """The seven steps by name, and where they are."""
     titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in voice.content.steps]
     reply = Reply().add(voice.say("list_steps_intro"), *titles, where_they_are(voice, step))
     return reply.ask(voice.say("ask_which_step"))
 
 
-def burnout_signs(voice: Voice) -> Reply:
+def burnout_signs(voice: PhrasePicker) -> Reply:
     """The signs of burnout from the article, and where to begin."""
     c = voice.content
     items = [f"<s>{sentence_case(sign)}.</s>" for sign in c.signs]
@@ -145,12 +146,12 @@ def burnout_signs(voice: Voice) -> Reply:
     )
 
 
-def simple(voice: Voice, key: str, **values: object) -> Reply:
+def simple(voice: PhrasePicker, key: str, **values: object) -> Reply:
     """One prompt, then the question of what next, naming a few things to say."""
     return Reply().add(voice.say(key, **values)).ask(voice.say("ask_what_next"))
 
 
-def step_range(voice: Voice, number: int | None) -> Reply:
+def step_range(voice: PhrasePicker, number: int | None) -> Reply:
     """A kind correction for a step that does not exist, or a number not caught."""
     said = (
         voice.say("step_not_heard")
@@ -160,7 +161,7 @@ def step_range(voice: Voice, number: int | None) -> Reply:
     return Reply().add(said).ask(voice.say("ask_which_step"))
 
 
-def crisis(voice: Voice) -> Reply:
+def crisis(voice: PhrasePicker) -> Reply:
     """The help lines for the couple's country, by voice and on a card, and nothing else."""
     c = voice.content.crisis
     reply = Reply().add(c.speech).close()
@@ -174,6 +175,6 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def failure(voice: Voice, key: str = "error_generic") -> Reply:
+def failure(voice: PhrasePicker, key: str = "error_generic") -> Reply:
     """Something failed on our side: say so kindly and keep the conversation open."""
     return Reply().add(voice.say(key)).ask(voice.say("ask_what_next"))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.domain.checkin import Direction
 from reconnect.domain.daily_time import DailyTime, spoken
 from reconnect.domain.progress import WEEK, Progress
 from reconnect.domain.record import LAST_STEP
 from reconnect.speech.number_words import halves as score
 from reconnect.speech.number_words import words
-from reconnect.speech.reply import Card, Reply, Voice, plain_text
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Card, Reply, Waiting
+from reconnect.speech.ssml import plain_text
 
 
-def how_we_are_doing(voice: Voice, progress: Progress, one_shot: bool) -> Reply:
+def how_we_are_doing(voice: PhrasePicker, progress: Progress, one_shot: bool) -> Reply:
     """Encouragement from the counts: days they made time, rituals, the check-in trend, the step.
 
     It counts what they did, never what they missed; a quiet week is met with an open door.
@@ -27,7 +28,7 @@ def how_we_are_doing(voice: Voice, progress: Progress, one_shot: bool) -> Reply:
     return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
-def _practice(voice: Voice, progress: Progress) -> list[str]:
+def _practice(voice: PhrasePicker, progress: Progress) -> list[str]:
     week, month = progress.week_days, progress.month_days
     if week == 0:
         if month == 1:
@@ -42,7 +43,7 @@ def _practice(voice: Voice, progress: Progress) -> list[str]:
     return [said, voice.say("progress_month", days=words(month))] if month > week else [said]
 
 
-def _rituals(voice: Voice, progress: Progress) -> str:
+def _rituals(voice: PhrasePicker, progress: Progress) -> str:
     if progress.rituals_completed == 0:
         return ""
     if progress.rituals_completed == 1:
@@ -50,7 +51,7 @@ def _rituals(voice: Voice, progress: Progress) -> str:
     return voice.say("progress_rituals", count=words(progress.rituals_completed))
 
 
-def _trend(voice: Voice, progress: Progress) -> str:
+def _trend(voice: PhrasePicker, progress: Progress) -> str:
     trend = progress.trend
     if trend is None:
         return ""
@@ -62,30 +63,30 @@ def _trend(voice: Voice, progress: Progress) -> str:
     return voice.say(f"progress_trend_{trend.direction.value}", before=score(trend.before), now=now)
 
 
-def _step(voice: Voice, step: int) -> str:
+def _step(voice: PhrasePicker, step: int) -> str:
     if step > LAST_STEP:
         return voice.say("progress_practice_mode")
     return voice.say("progress_step", step_number=step, step_title=voice.content.step(step).title)
 
 
-def reminder_set(voice: Voice, at: DailyTime, moved: bool, one_shot: bool) -> Reply:
+def reminder_set(voice: PhrasePicker, at: DailyTime, moved: bool, one_shot: bool) -> Reply:
     """The reminder restated with its time; a one-shot closes."""
     reply = Reply().add(voice.say("reminder_moved" if moved else "reminder_set", time=spoken(at)))
     return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
-def reminder_line(voice: Voice, key: str, one_shot: bool, **values: object) -> Reply:
+def reminder_line(voice: PhrasePicker, key: str, one_shot: bool, **values: object) -> Reply:
     """One reminders sentence; a one-shot closes, in a session the conversation goes on."""
     reply = Reply().add(voice.say(key, **values))
     return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
 
 
-def reminder_text(voice: Voice) -> str:
+def reminder_text(voice: PhrasePicker) -> str:
     """What Alexa says when the reminder goes off (plain text)."""
     return voice.say("reminder_text")
 
 
-def ask_time(voice: Voice, again: bool, period: str | None = None) -> Reply:
+def ask_time(voice: PhrasePicker, again: bool, period: str | None = None) -> Reply:
     """Ask what time the daily reminder should come ('what time in the evening?')."""
     if again:
         question = voice.say("ask_reminder_time_again")

@@ -1,25 +1,40 @@
-"""SSML building: choosing a phrasing for the day, escaping, and the shape of a reply."""
+"""The shape of a reply: body fragments, at most one question and what it waits for."""
 
 from __future__ import annotations
 
-import html
-import re
-import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal, TypeVar
+from enum import Enum
+from typing import Literal
 
-from reconnect.alexa.conversation import Waiting
-from reconnect.domain.program import rotation
-from reconnect.speech.content import LocaleContent
+from reconnect.speech.ssml import to_ssml
 
-T = TypeVar("T")
 # A real answer is what 'repeat' says again; a fallback or a repeat leaves the last one in place.
 Kind = Literal["answer", "fallback", "repeat"]
-MAX_SPEECH_CHARS = 8000
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
+
+
+class Waiting(Enum):
+    """What the skill's last question waits for: a 'yes' or 'no', a slot, or anything."""
+
+    NOTHING = "nothing"  # no question, or an open one ("what would you like?")
+    TODAY = "today"  # yes: today's step
+    MORE = "more"  # yes: more about `topic`
+    MOVE = "move"  # yes: make `offer` their step (after looking at it)
+    SELFCHECK_GO = "selfcheck_go"  # yes: go to `offer`, the step the self-check points to
+    DELETE = "delete"  # yes: erase their data
+    START_OVER = "start_over"  # yes: walk the path again from step one
+    RESTART_RITUAL = "restart_ritual"  # yes: begin together time afresh
+    START_RITUAL = "start_ritual"  # yes: start together time
+    CARRY_ON = "carry_on"  # yes: together time carries on
+    IDEA = "idea"  # yes: another small idea (in practice mode, another practice)
+    TALK = "talk"  # yes: something to talk about
+    SELFCHECK = "selfcheck"  # yes, no or 'sort of' to one of the four signs
+    RATING = "rating"  # a check-in rating (the elicited slot)
+    REMINDER_TIME = "reminder_time"  # the reminder's time of day (the elicited slot)
+
+    @property
+    def is_yes_no(self) -> bool:
+        """Whether the question is answered with 'yes' or 'no'."""
+        return self not in (Waiting.NOTHING, Waiting.RATING, Waiting.REMINDER_TIME)
 
 
 @dataclass(frozen=True)
@@ -71,49 +86,3 @@ class Reply:
     def speech(self) -> str:
         """The whole answer as one SSML document."""
         return to_ssml([*self.parts, *([self.question] if self.question else [])])
-
-
-class Voice:
-    """Picks phrasings for one locale, one local day and one turn of a session.
-
-    Prompts rotate by the day, so a couple who comes daily hears variety, and by the turn, so
-    that within one session the same prompt (a reprompt, a fallback) is never heard twice in a
-    row. Content entries (practices, questions) rotate by the day only: today's stays today's.
-    """
-
-    def __init__(self, content: LocaleContent, day: date, turn: int = 0) -> None:
-        self.content = content
-        self.day = day
-        self.turn = turn
-
-    def say(self, key: str, **values: object) -> str:
-        """One phrasing of a prompt, chosen by the day and the turn, its placeholders filled."""
-        phrasings = self.content.phrasings(key)
-        salt = zlib.crc32(key.encode()) + self.turn
-        chosen = phrasings[rotation(self.day, len(phrasings), salt)]
-        return chosen.format(**values) if values else chosen
-
-    def pick(self, options: Sequence[T], salt: str) -> T:
-        """One of several content entries (a practice, a question), chosen by the day."""
-        return options[rotation(self.day, len(options), zlib.crc32(salt.encode()))]
-
-
-def to_ssml(fragments: list[str]) -> str:
-    """Wrap fragments in <speak>, one space apart."""
-    body = " ".join(f.strip() for f in fragments if f and f.strip())
-    return f"<speak>{body}</speak>"
-
-
-def escape(text: str, limit: int = 200) -> str:
-    """Make outside text safe to speak: cap its length and escape SSML's special characters."""
-    return html.escape(text[:limit], quote=False)
-
-
-def plain_text(ssml: str) -> str:
-    """The words of an SSML string, for cards and word counts."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", ssml))).strip()
-
-
-def word_count(ssml: str) -> int:
-    """How many words a listener hears."""
-    return len(plain_text(ssml).split())

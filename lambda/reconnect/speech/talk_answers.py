@@ -7,29 +7,28 @@ from __future__ import annotations
 
 import zlib
 
-from reconnect.alexa.conversation import Waiting
-from reconnect.domain.program import rotation
 from reconnect.domain.progress import WEEK
 from reconnect.domain.record import LAST_STEP
 from reconnect.speech.number_words import words
-from reconnect.speech.reply import Reply, Voice
+from reconnect.speech.phrasing import PhrasePicker, rotation
+from reconnect.speech.reply import Reply, Waiting
 
 
-def talk_question(voice: Voice, step: int, offset: int = 0) -> str:
+def talk_question(voice: PhrasePicker, step: int, offset: int = 0) -> str:
     """A question from `step` for the two of them, chosen by the day (`offset` picks another)."""
     questions = voice.content.step(min(step, LAST_STEP)).questions
     index = rotation(voice.day, len(questions), zlib.crc32(b"talk-question") + offset)
     return questions[index].ask
 
 
-def talk_topic(voice: Voice, step: int) -> Reply:
+def talk_topic(voice: PhrasePicker, step: int) -> Reply:
     """'Give us something to talk about': one question from their step; the session closes,
     because the answer is for each other, not for Alexa."""
     question = talk_question(voice, step, offset=1)  # not the one today's check-in offers
     return Reply().add(voice.say("talk_about", question=question)).about(step).close()
 
 
-def small_idea(voice: Voice, step: int, todays: str, another: int, one_shot: bool) -> Reply:
+def small_idea(voice: PhrasePicker, step: int, todays: str, another: int, one_shot: bool) -> Reply:
     """'Something small we could try': a practice from their step that is not today's
     (`todays`), then, for `another` ones, from the steps after it; in a session, the offer of
     another. No change of step."""
@@ -44,13 +43,13 @@ def small_idea(voice: Voice, step: int, todays: str, another: int, one_shot: boo
     return reply.ask(voice.say("ask_another_idea"), Waiting.IDEA)
 
 
-def about_together_time(voice: Voice) -> Reply:
+def about_together_time(voice: PhrasePicker) -> Reply:
     """'What is together time?': how the ten minutes work, in two breaths, and the offer."""
     reply = Reply().add(voice.say("about_together_time"))
     return reply.ask(voice.say("ask_start_ritual"), Waiting.START_RITUAL)
 
 
-def streak(voice: Voice, days_this_week: int, one_shot: bool) -> Reply:
+def streak(voice: PhrasePicker, days_this_week: int, one_shot: bool) -> Reply:
     """'What's our streak?': no streaks, just the days they made time, said without guilt."""
     if days_this_week == 0:
         said = voice.say("streak_none")

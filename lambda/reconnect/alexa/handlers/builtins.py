@@ -9,7 +9,6 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.handlers.data import erase_reply
 from reconnect.alexa.handlers.dialog import person_id
@@ -29,7 +28,7 @@ from reconnect.domain import program
 from reconnect.speech import program_answers as answers
 from reconnect.speech import talk_answers
 from reconnect.speech.moment_answers import Moment, goodbye
-from reconnect.speech.reply import Reply
+from reconnect.speech.reply import Reply, Waiting
 
 Answer = Callable[[Turn, HandlerInput], Reply]
 

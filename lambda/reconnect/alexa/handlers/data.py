@@ -6,11 +6,10 @@ import logging
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.turn import Turn
 from reconnect.speech import program_answers as answers
-from reconnect.speech.reply import Reply
+from reconnect.speech.reply import Reply, Waiting
 from reconnect.store import StoreUnavailable
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from ask_sdk_model import Response
 from reconnect.alexa.turn import TURN, Turn, respond
 from reconnect.speech import program_answers as answers
 from reconnect.speech.content import library
-from reconnect.speech.reply import Voice
+from reconnect.speech.phrasing import PhrasePicker
 
 log = logging.getLogger(__name__)
 
@@ -32,5 +32,5 @@ class SpeakKindly(AbstractExceptionHandler):
             voice = turn.voice
         else:
             locale = getattr(handler_input.request_envelope.request, "locale", None)
-            voice = Voice(library().for_locale(locale), datetime.now(UTC).date())
+            voice = PhrasePicker(library().for_locale(locale), datetime.now(UTC).date())
         return respond(handler_input, answers.failure(voice))

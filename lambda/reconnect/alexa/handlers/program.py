@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from reconnect.alexa.conversation import Waiting
 from reconnect.alexa.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.alexa.handlers.slots import StepAsked, step_asked
 from reconnect.alexa.turn import Turn
 from reconnect.domain import program
 from reconnect.domain.record import LAST_STEP, PRACTICE_MODE, Record
 from reconnect.speech import program_answers as answers
-from reconnect.speech.reply import Reply
+from reconnect.speech.reply import Reply, Waiting
 
 
 def today_reply(turn: Turn, one_shot: bool) -> Reply:
