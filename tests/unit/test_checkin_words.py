@@ -47,34 +47,34 @@ def trends() -> list[Trend | None]:
     ]
 
 
-def every_reply(voice: PhrasePicker) -> list[Reply]:
+def every_reply(phrases: PhrasePicker) -> list[Reply]:
     """Every reply these features can compose on one day."""
     replies = [
-        checkin_answers.first_question(voice, None, explain=True),
-        checkin_answers.first_question(voice, None, explain=False),
-        checkin_answers.first_question(voice, NAME, explain=False),
-        checkin_answers.second_question(voice, None),
-        checkin_answers.second_question(voice, NAME),
-        checkin_answers.ask_again(voice, Heard(None, Problem.UNHEARD)),
-        checkin_answers.ask_again(voice, Heard(None, Problem.OFF_SCALE, 11)),
-        checkin_answers.same_voice(voice, NAME),
-        *(checkin_answers.finished(voice, t, s) for t in trends() for s in range(1, 8)),
-        checkin_answers.cared_for(voice),
-        *(checkin_answers.selfcheck_question(voice, (Answer.NO,) * n) for n in range(4)),
+        checkin_answers.first_question(phrases, None, explain=True),
+        checkin_answers.first_question(phrases, None, explain=False),
+        checkin_answers.first_question(phrases, NAME, explain=False),
+        checkin_answers.second_question(phrases, None),
+        checkin_answers.second_question(phrases, NAME),
+        checkin_answers.ask_again(phrases, Heard(None, Problem.UNHEARD)),
+        checkin_answers.ask_again(phrases, Heard(None, Problem.OFF_SCALE, 11)),
+        checkin_answers.same_voice(phrases, NAME),
+        *(checkin_answers.finished(phrases, t, s) for t in trends() for s in range(1, 8)),
+        checkin_answers.cared_for(phrases),
+        *(checkin_answers.selfcheck_question(phrases, (Answer.NO,) * n) for n in range(4)),
         *(
-            checkin_answers.selfcheck_reading(voice, selfcheck.reading(a), step)
+            checkin_answers.selfcheck_reading(phrases, selfcheck.reading(a), step)
             for a in itertools.product(list(Answer), repeat=4)
             for step in (1, 3)
         ),
-        progress_answers.reminder_set(voice, DailyTime(20), moved=False, one_shot=True),
-        progress_answers.reminder_set(voice, DailyTime(7, 30), moved=True, one_shot=False),
-        progress_answers.ask_time(voice, again=True),
-        progress_answers.ask_time(voice, again=False, period="evening"),
+        progress_answers.reminder_set(phrases, DailyTime(20), moved=False, one_shot=True),
+        progress_answers.reminder_set(phrases, DailyTime(7, 30), moved=True, one_shot=False),
+        progress_answers.ask_time(phrases, again=True),
+        progress_answers.ask_time(phrases, again=False, period="evening"),
     ]
     for week, month, rituals, step in itertools.product((0, 1, 5, 7), (0, 9), (0, 1, 3), (2, 8)):
         for trend in trends():
             progress = Progress(step, week, max(week, month), rituals, month, trend)
-            replies.append(progress_answers.how_we_are_doing(voice, progress, one_shot=True))
+            replies.append(progress_answers.how_we_are_doing(phrases, progress, one_shot=True))
     return replies
 
 
@@ -98,10 +98,10 @@ def test_how_are_we_doing_one_shot_fits_thirty_seconds(content: LocaleContent) -
     """The longest 'how are we doing' answer is under 30 seconds of speech."""
     longest = 0.0
     for day in DAYS:
-        voice = PhrasePicker(content, day)
+        phrases = PhrasePicker(content, day)
         for trend in trends():
             progress = Progress(8, 5, 12, 30, 12, trend)
-            reply = progress_answers.how_we_are_doing(voice, progress, one_shot=True)
+            reply = progress_answers.how_we_are_doing(phrases, progress, one_shot=True)
             longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= 30.0
 

@@ -136,8 +136,8 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
     start = date(2026, 1, 1)
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(60)):
-        voice = PhrasePicker(content, start + timedelta(days=offset))
-        reply = answers.today_step(voice, Today(step=step, practice_mode=False), one_shot=True)
+        phrases = PhrasePicker(content, start + timedelta(days=offset))
+        reply = answers.today_step(phrases, Today(step=step, practice_mode=False), one_shot=True)
         longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= ONE_SHOT_SECONDS
 
@@ -145,31 +145,35 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
 def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
     """Over two months of days, every composed answer stays under 8,000 characters."""
     for offset in range(60):
-        voice = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         replies = [
-            answers.steps_list(voice, 3),
-            answers.burnout_signs(voice),
+            answers.steps_list(phrases, 3),
+            answers.burnout_signs(phrases),
             *(
-                moment_answers.help_for(voice, m, "Shall we?", Waiting.MORE, "It's appreciation.")
+                moment_answers.help_for(phrases, m, "Shall we?", Waiting.MORE, "It's appreciation.")
                 for m in Moment
             ),
-            answers.crisis(voice),
-            answers.today_step(voice, Today(step=8, practice_mode=True), one_shot=False),
-            *(answers.welcome(voice, g, 3) for g in Greeting),
-            *(answers.more(voice, n) for n in range(1, 8)),
-            *(answers.step_overview(voice, n) for n in range(1, 8)),
-            *(answers.hear_step(voice, n, t) for n in range(1, 8) for t in (1, n, 8)),
-            *(answers.current_step(voice, n, h, False) for n in range(1, 9) for h in (True, False)),
-            *(answers.another_practice(voice, n) for n in range(1, 8)),
-            answers.at_last_step(voice),
-            *(talk_answers.talk_topic(voice, n) for n in range(1, 8)),
+            answers.crisis(phrases),
+            answers.today_step(phrases, Today(step=8, practice_mode=True), one_shot=False),
+            *(answers.welcome(phrases, g, 3) for g in Greeting),
+            *(answers.more(phrases, n) for n in range(1, 8)),
+            *(answers.step_overview(phrases, n) for n in range(1, 8)),
+            *(answers.hear_step(phrases, n, t) for n in range(1, 8) for t in (1, n, 8)),
             *(
-                talk_answers.small_idea(voice, n, "", k, False)
+                answers.current_step(phrases, n, h, False)
+                for n in range(1, 9)
+                for h in (True, False)
+            ),
+            *(answers.another_practice(phrases, n) for n in range(1, 8)),
+            answers.at_last_step(phrases),
+            *(talk_answers.talk_topic(phrases, n) for n in range(1, 8)),
+            *(
+                talk_answers.small_idea(phrases, n, "", k, False)
                 for n in range(1, 8)
                 for k in range(3)
             ),
-            talk_answers.about_together_time(voice),
-            *(talk_answers.streak(voice, d, False) for d in range(8)),
+            talk_answers.about_together_time(phrases),
+            *(talk_answers.streak(phrases, d, False) for d in range(8)),
         ]
         for reply in replies:
             assert len(reply.speech()) < MAX_SPEECH_CHARS
@@ -224,8 +228,8 @@ def test_tell_me_more_fits_thirty_seconds(content: LocaleContent) -> None:
     """'Tell me more', with its intro and its question, is under 30 s at 150 words a minute."""
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(12)):
-        voice = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
-        longest = max(longest, spoken_seconds(answers.more(voice, step).speech()))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
+        longest = max(longest, spoken_seconds(answers.more(phrases, step).speech()))
     assert longest <= ONE_SHOT_SECONDS
 
 

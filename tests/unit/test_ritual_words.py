@@ -63,9 +63,9 @@ def test_every_step_gives_six_plain_short_announcements_with_unique_labels(local
     """For each step and over two months of days: six timers, labels unique, plain text ≤ 300."""
     content = library().for_locale(locale)
     for offset in range(0, 60, 7):
-        voice = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         for step in range(1, 9):
-            timers = ritual_answers.announcements(voice, step)
+            timers = ritual_answers.announcements(phrases, step)
             assert [t.seconds for t in timers] == [c.at for c in SCHEDULE]
             assert len({t.label for t in timers}) == len(timers) <= 6
             for timer in timers:
@@ -76,9 +76,9 @@ def test_every_step_gives_six_plain_short_announcements_with_unique_labels(local
 def test_announcements_carry_the_days_step_prompt() -> None:
     """The appreciation timer reads step three's appreciation prompt on step three."""
     content = library().for_locale("en-US")
-    voice = PhrasePicker(content, date(2026, 11, 25))
+    phrases = PhrasePicker(content, date(2026, 11, 25))
     prompts = content.ritual.prompts[3]["appreciate"]
-    texts = [t.text for t in ritual_answers.announcements(voice, 3)]
+    texts = [t.text for t in ritual_answers.announcements(phrases, 3)]
     assert any(prompt in texts[0] for prompt in prompts)
 
 
@@ -138,8 +138,8 @@ def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:
 
 def test_started_reply_speaks_the_first_part_and_closes() -> None:
     """Starting speaks how it runs and the arrive prompt, and ends the session."""
-    voice = PhrasePicker(library().for_locale("en-GB"), date(2026, 11, 25))
-    reply = ritual_answers.started(voice, 1, guided=True)
+    phrases = PhrasePicker(library().for_locale("en-GB"), date(2026, 11, 25))
+    reply = ritual_answers.started(phrases, 1, guided=True)
     assert reply.end_session
     assert "Alexa, tell reconnect ritual next" in reply.speech()
     arrive = library().for_locale("en-GB").ritual.prompts[1]["arrive"]

@@ -72,7 +72,7 @@ class LoadTurn(AbstractRequestInterceptor):
         new_session = envelope.session is None or bool(envelope.session.new)
         handler_input.attributes_manager.request_attributes[TURN] = Turn(
             content=content,
-            voice=PhrasePicker(content, today, talk.turns),
+            phrases=PhrasePicker(content, today, talk.turns),
             today=today,
             user_id=user_id,
             store=self._store,

@@ -33,7 +33,7 @@ class Turn:
     """What a handler works with. `record` is the couple's record as this turn leaves it."""
 
     content: LocaleContent
-    voice: PhrasePicker
+    phrases: PhrasePicker
     today: date
     user_id: str | None
     store: Store
@@ -87,7 +87,7 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     parts = list(reply.parts)
     if turn is not None and turn.stored is None and not turn.warned and not reply.urgent:
         # Their progress could not be read: say so once, before whatever else is said.
-        parts.insert(0, turn.voice.say("error_storage"))
+        parts.insert(0, turn.phrases.say("error_storage"))
         turn.warned = True
     builder = handler_input.response_builder
     builder.speak(to_ssml(parts + ([reply.question] if reply.question else [])))

@@ -76,25 +76,25 @@ def moment_of(waiting: Waiting, ritual_running: bool) -> Moment:
     return Moment.ANYTIME
 
 
-def question_for(voice: PhrasePicker, talk: Awaiting) -> str | None:
+def question_for(phrases: PhrasePicker, talk: Awaiting) -> str | None:
     """The question the conversation is waiting on, asked afresh; None when it waits for none."""
     waiting = talk.waiting
     if waiting in _QUESTIONS:
-        return voice.say(_QUESTIONS[waiting])
+        return phrases.say(_QUESTIONS[waiting])
     if waiting in (Waiting.MOVE, Waiting.SELFCHECK_GO) and talk.offer is not None:
         key = "ask_make_step" if waiting is Waiting.MOVE else "ask_go_to_step"
-        return voice.say(key, step_number=talk.offer)
+        return phrases.say(key, step_number=talk.offer)
     if waiting is Waiting.RATING:
-        return rating_question(voice, second=talk.checkin is not None)
+        return rating_question(phrases, second=talk.checkin is not None)
     if waiting is Waiting.SELFCHECK and talk.selfcheck is not None:
-        return sign_question(voice, talk.selfcheck)
+        return sign_question(phrases, talk.selfcheck)
     if waiting is Waiting.REMINDER_TIME:
-        return voice.say("ask_reminder_time")
+        return phrases.say("ask_reminder_time")
     return None
 
 
 def help_for(
-    voice: PhrasePicker, moment: Moment, question: str | None, waiting: Waiting, status: str = ""
+    phrases: PhrasePicker, moment: Moment, question: str | None, waiting: Waiting, status: str = ""
 ) -> Reply:
     """Help in the moment: what is going on and what to say, then its question again.
 
@@ -102,18 +102,18 @@ def help_for(
     the offer); `status` is where together time is.
     """
     if moment is Moment.TOGETHER:
-        reply = Reply().add(voice.say("help_ritual"), status)
-        return reply.ask(voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        reply = Reply().add(phrases.say("help_ritual"), status)
+        return reply.ask(phrases.say("ask_carry_on"), Waiting.CARRY_ON)
     if moment in (Moment.CHECKIN, Moment.SELFCHECK, Moment.REMINDER) and question:
-        return Reply().add(voice.say(f"help_{moment.value}")).ask(question, waiting)
-    reply = Reply().add(voice.say("help"))
+        return Reply().add(phrases.say(f"help_{moment.value}")).ask(question, waiting)
+    reply = Reply().add(phrases.say("help"))
     if moment is Moment.OFFER and question:
         return reply.ask(question, waiting)
-    return reply.ask(voice.say("ask_what_next"))
+    return reply.ask(phrases.say("ask_what_next"))
 
 
 def fallback_for(
-    voice: PhrasePicker,
+    phrases: PhrasePicker,
     moment: Moment,
     in_a_row: int,
     question: str | None,
@@ -127,17 +127,17 @@ def fallback_for(
     key = "fallback" if moment is Moment.ANYTIME else f"fallback_{moment.value}"
     if in_a_row >= 1:
         key += "_again"
-    reply = Reply(kind="fallback").add(voice.say(key))
+    reply = Reply(kind="fallback").add(phrases.say(key))
     if moment is Moment.TOGETHER:
-        return reply.add(status).ask(voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        return reply.add(status).ask(phrases.say("ask_carry_on"), Waiting.CARRY_ON)
     if moment is not Moment.ANYTIME and question:
         return reply.ask(question, waiting)
-    return reply.ask(voice.say("ask_what_next"))
+    return reply.ask(phrases.say("ask_what_next"))
 
 
-def goodbye(voice: PhrasePicker, moment: Moment) -> Reply:
+def goodbye(phrases: PhrasePicker, moment: Moment) -> Reply:
     """A kind goodbye that ends the session; what was under way is left kindly."""
     reply = Reply()
     if moment in (Moment.CHECKIN, Moment.SELFCHECK, Moment.TOGETHER):
-        reply.add(voice.say(f"goodbye_{moment.value}"))
-    return reply.add(voice.say("goodbye")).close()
+        reply.add(phrases.say(f"goodbye_{moment.value}"))
+    return reply.add(phrases.say("goodbye")).close()

@@ -10,43 +10,43 @@ from reconnect.speech.reply import Card, Reply, Waiting
 from reconnect.speech.ssml import plain_text
 
 
-def welcome(voice: PhrasePicker, kind: Greeting, step: int) -> Reply:
+def welcome(phrases: PhrasePicker, kind: Greeting, step: int) -> Reply:
     """The opening words for a couple, tapered by how often they come."""
-    title = voice.content.step(min(step, LAST_STEP)).title
+    title = phrases.content.step(min(step, LAST_STEP)).title
     greeting = {
-        Greeting.NEW: lambda: voice.say("welcome_new"),
-        Greeting.RETURNING: lambda: voice.say(
+        Greeting.NEW: lambda: phrases.say("welcome_new"),
+        Greeting.RETURNING: lambda: phrases.say(
             "greeting_return", step_number=step, step_title=title
         ),
-        Greeting.FREQUENT: lambda: voice.say("greeting_frequent", step_number=step),
-        Greeting.PATH_DONE: lambda: voice.say("greeting_path_done"),
+        Greeting.FREQUENT: lambda: phrases.say("greeting_frequent", step_number=step),
+        Greeting.PATH_DONE: lambda: phrases.say("greeting_path_done"),
     }[kind]()
-    return Reply().add(greeting).ask(voice.say("ask_hear_today"), Waiting.TODAY)
+    return Reply().add(greeting).ask(phrases.say("ask_hear_today"), Waiting.TODAY)
 
 
-def practice_of_the_day(voice: PhrasePicker) -> tuple[Step, str]:
+def practice_of_the_day(phrases: PhrasePicker) -> tuple[Step, str]:
     """In practice mode: today's practice and its step; the step changes every day, so a week
     visits all seven, and the practice within it rotates too."""
-    step = voice.pick(voice.content.steps, "practice-mode")
-    return step, voice.pick(step.practices, f"practice-mode-{step.number}")
+    step = phrases.pick(phrases.content.steps, "practice-mode")
+    return step, phrases.pick(step.practices, f"practice-mode-{step.number}")
 
 
-def today_step(voice: PhrasePicker, today: Today, one_shot: bool) -> Reply:
+def today_step(phrases: PhrasePicker, today: Today, one_shot: bool) -> Reply:
     """Today's step and today's practice; a one-shot answer closes the session."""
     if today.practice_mode:
-        step, practice = practice_of_the_day(voice)
-        intro = voice.say(
+        step, practice = practice_of_the_day(phrases)
+        intro = phrases.say(
             "practice_mode_intro", step_number=step.number, step_title=step.title, practice=practice
         )
         reply = Reply().add(intro)
         reply.card = Card(title="Today's practice", text=plain_text(intro))
     else:
-        step = voice.content.step(today.step)
-        practice = voice.pick(step.practices, f"practice-{step.number}")
+        step = phrases.content.step(today.step)
+        practice = phrases.pick(step.practices, f"practice-{step.number}")
         reply = Reply().add(
-            voice.say("today_intro", step_number=step.number, step_title=step.title),
+            phrases.say("today_intro", step_number=step.number, step_title=step.title),
             step.short,
-            voice.say("practice_intro", practice=practice),
+            phrases.say("practice_intro", practice=practice),
         )
         reply.card = Card(
             title=f"Step {step.number}: {sentence_case(plain_text(step.title))}",
@@ -55,115 +55,115 @@ def today_step(voice: PhrasePicker, today: Today, one_shot: bool) -> Reply:
     reply.about(step.number)
     if one_shot:
         return reply.close()
-    return reply.ask(voice.say("ask_more"), Waiting.MORE)
+    return reply.ask(phrases.say("ask_more"), Waiting.MORE)
 
 
-def another_practice(voice: PhrasePicker, after: int) -> Reply:
+def another_practice(phrases: PhrasePicker, after: int) -> Reply:
     """Practice mode's 'next': a practice from the step after the one they just heard."""
-    step = voice.content.step(after % LAST_STEP + 1)
-    practice = voice.pick(step.practices, f"practice-{step.number}")
-    said = voice.say(
+    step = phrases.content.step(after % LAST_STEP + 1)
+    practice = phrases.pick(step.practices, f"practice-{step.number}")
+    said = phrases.say(
         "practice_next", step_number=step.number, step_title=step.title, practice=practice
     )
-    return Reply().add(said).about(step.number).ask(voice.say("ask_more"), Waiting.MORE)
+    return Reply().add(said).about(step.number).ask(phrases.say("ask_more"), Waiting.MORE)
 
 
-def step_overview(voice: PhrasePicker, number: int) -> Reply:
+def step_overview(phrases: PhrasePicker, number: int) -> Reply:
     """A step they moved to: where they now are, its short version, one thing to talk about."""
-    step = voice.content.step(number)
-    invite = voice.pick(step.questions, f"question-{number}").invite
+    step = phrases.content.step(number)
+    invite = phrases.pick(step.questions, f"question-{number}").invite
     return (
         Reply()
         .add(
-            voice.say("move_intro", step_number=number, step_title=step.title),
+            phrases.say("move_intro", step_number=number, step_title=step.title),
             step.short,
-            voice.say("invite_intro", invite=invite),
+            phrases.say("invite_intro", invite=invite),
         )
         .about(number)
-        .ask(voice.say("ask_more"), Waiting.MORE)
+        .ask(phrases.say("ask_more"), Waiting.MORE)
     )
 
 
-def hear_step(voice: PhrasePicker, number: int, theirs: int) -> Reply:
+def hear_step(phrases: PhrasePicker, number: int, theirs: int) -> Reply:
     """A step they asked to hear: its short version; if it is not theirs, an offer to move."""
-    step = voice.content.step(number)
-    reply = Reply().add(voice.say("step_intro", step_number=number, step_title=step.title))
+    step = phrases.content.step(number)
+    reply = Reply().add(phrases.say("step_intro", step_number=number, step_title=step.title))
     reply.add(step.short).about(number)
     if number == theirs:
-        reply.add(voice.say("hear_step_is_theirs"))
-        return reply.ask(voice.say("ask_more"), Waiting.MORE)
-    reply.add(where_they_are(voice, theirs))
+        reply.add(phrases.say("hear_step_is_theirs"))
+        return reply.ask(phrases.say("ask_more"), Waiting.MORE)
+    reply.add(where_they_are(phrases, theirs))
     reply.offer = number
-    return reply.ask(voice.say("ask_make_step", step_number=number), Waiting.MOVE)
+    return reply.ask(phrases.say("ask_make_step", step_number=number), Waiting.MOVE)
 
 
-def where_they_are(voice: PhrasePicker, step: int) -> str:
+def where_they_are(phrases: PhrasePicker, step: int) -> str:
     """'You're on step two.' (or that the path is walked), for answers that look elsewhere."""
     if step > LAST_STEP:
-        return voice.say("current_practice_mode")
-    return voice.say("you_are_on", step_number=step, step_title=voice.content.step(step).title)
+        return phrases.say("current_practice_mode")
+    return phrases.say("you_are_on", step_number=step, step_title=phrases.content.step(step).title)
 
 
-def current_step(voice: PhrasePicker, step: int, heard: bool, one_shot: bool) -> Reply:
+def current_step(phrases: PhrasePicker, step: int, heard: bool, one_shot: bool) -> Reply:
     """'Which step are we on?': their step named plainly; in a session, the offer to hear it."""
-    reply = Reply().add(where_they_are(voice, step)).about(min(step, LAST_STEP))
+    reply = Reply().add(where_they_are(phrases, step)).about(min(step, LAST_STEP))
     if step <= LAST_STEP and not heard:
-        reply.add(voice.say("step_not_heard_yet"))
+        reply.add(phrases.say("step_not_heard_yet"))
     if one_shot:
         return reply.close()
-    return reply.ask(voice.say("ask_hear_today"), Waiting.TODAY)
+    return reply.ask(phrases.say("ask_hear_today"), Waiting.TODAY)
 
 
-def at_last_step(voice: PhrasePicker) -> Reply:
+def at_last_step(phrases: PhrasePicker) -> Reply:
     """'Next step' on step seven, before it is practised: what comes after the path."""
-    reply = Reply().add(voice.say("at_last_step")).about(LAST_STEP)
-    return reply.ask(voice.say("ask_more"), Waiting.MORE)
+    reply = Reply().add(phrases.say("at_last_step")).about(LAST_STEP)
+    return reply.ask(phrases.say("ask_more"), Waiting.MORE)
 
 
-def more(voice: PhrasePicker, number: int) -> Reply:
+def more(phrases: PhrasePicker, number: int) -> Reply:
     """The longer 'tell me more' for a step (in practice mode, the step of today's practice),
     and the offer of something to talk about."""
-    step = voice.content.step(number)
-    reply = Reply().add(voice.say("more_intro", step_number=number), step.more).about(number)
-    return reply.ask(voice.say("ask_talk_topic"), Waiting.TALK)
+    step = phrases.content.step(number)
+    reply = Reply().add(phrases.say("more_intro", step_number=number), step.more).about(number)
+    return reply.ask(phrases.say("ask_talk_topic"), Waiting.TALK)
 
 
-def steps_list(voice: PhrasePicker, step: int) -> Reply:
+def steps_list(phrases: PhrasePicker, step: int) -> Reply:
     """The seven steps by name, and where they are."""
-    titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in voice.content.steps]
-    reply = Reply().add(voice.say("list_steps_intro"), *titles, where_they_are(voice, step))
-    return reply.ask(voice.say("ask_which_step"))
+    titles = [f"<s>Step {s.number}, {s.title}.</s>" for s in phrases.content.steps]
+    reply = Reply().add(phrases.say("list_steps_intro"), *titles, where_they_are(phrases, step))
+    return reply.ask(phrases.say("ask_which_step"))
 
 
-def burnout_signs(voice: PhrasePicker) -> Reply:
+def burnout_signs(phrases: PhrasePicker) -> Reply:
     """The signs of burnout from the article, and where to begin."""
-    c = voice.content
+    c = phrases.content
     items = [f"<s>{sentence_case(sign)}.</s>" for sign in c.signs]
     return (
         Reply()
         .add(c.signs_intro, *items, c.signs_outro)
-        .ask(voice.say("ask_hear_today"), Waiting.TODAY)
+        .ask(phrases.say("ask_hear_today"), Waiting.TODAY)
     )
 
 
-def simple(voice: PhrasePicker, key: str, **values: object) -> Reply:
+def simple(phrases: PhrasePicker, key: str, **values: object) -> Reply:
     """One prompt, then the question of what next, naming a few things to say."""
-    return Reply().add(voice.say(key, **values)).ask(voice.say("ask_what_next"))
+    return Reply().add(phrases.say(key, **values)).ask(phrases.say("ask_what_next"))
 
 
-def step_range(voice: PhrasePicker, number: int | None) -> Reply:
+def step_range(phrases: PhrasePicker, number: int | None) -> Reply:
     """A kind correction for a step that does not exist, or a number not caught."""
     said = (
-        voice.say("step_not_heard")
+        phrases.say("step_not_heard")
         if number is None
-        else voice.say("step_out_of_range", number=number)
+        else phrases.say("step_out_of_range", number=number)
     )
-    return Reply().add(said).ask(voice.say("ask_which_step"))
+    return Reply().add(said).ask(phrases.say("ask_which_step"))
 
 
-def crisis(voice: PhrasePicker) -> Reply:
+def crisis(phrases: PhrasePicker) -> Reply:
     """The help lines for the couple's country, by voice and on a card, and nothing else."""
-    c = voice.content.crisis
+    c = phrases.content.crisis
     reply = Reply().add(c.speech).close()
     reply.card = Card(title=c.card_title, text=c.card_text)
     reply.urgent = True
@@ -175,6 +175,6 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def failure(voice: PhrasePicker, key: str = "error_generic") -> Reply:
+def failure(phrases: PhrasePicker, key: str = "error_generic") -> Reply:
     """Something failed on our side: say so kindly and keep the conversation open."""
-    return Reply().add(voice.say(key)).ask(voice.say("ask_what_next"))
+    return Reply().add(phrases.say(key)).ask(phrases.say("ask_what_next"))

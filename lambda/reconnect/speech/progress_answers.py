@@ -13,85 +13,91 @@ from reconnect.speech.reply import Card, Reply, Waiting
 from reconnect.speech.ssml import plain_text
 
 
-def how_we_are_doing(voice: PhrasePicker, progress: Progress, one_shot: bool) -> Reply:
+def how_we_are_doing(phrases: PhrasePicker, progress: Progress, one_shot: bool) -> Reply:
     """Encouragement from the counts: days they made time, rituals, the check-in trend, the step.
 
     It counts what they did, never what they missed; a quiet week is met with an open door.
     """
     reply = Reply()
     if progress.beginning:
-        reply.add(voice.say("progress_new"))
+        reply.add(phrases.say("progress_new"))
     else:
-        reply.add(*_practice(voice, progress), _rituals(voice, progress), _trend(voice, progress))
-    reply.add(_step(voice, progress.step))
+        reply.add(
+            *_practice(phrases, progress), _rituals(phrases, progress), _trend(phrases, progress)
+        )
+    reply.add(_step(phrases, progress.step))
     reply.card = Card(title="How you two are doing", text=plain_text(" ".join(reply.parts)))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
+    return reply.close() if one_shot else reply.ask(phrases.say("ask_what_next"))
 
 
-def _practice(voice: PhrasePicker, progress: Progress) -> list[str]:
+def _practice(phrases: PhrasePicker, progress: Progress) -> list[str]:
     week, month = progress.week_days, progress.month_days
     if week == 0:
         if month == 1:
-            return [voice.say("progress_quiet_week_one")]
-        return [voice.say("progress_quiet_week", days=words(month))] if month else []
+            return [phrases.say("progress_quiet_week_one")]
+        return [phrases.say("progress_quiet_week", days=words(month))] if month else []
     if week >= WEEK:
-        said = voice.say("progress_week_all")
+        said = phrases.say("progress_week_all")
     elif week == 1:
-        said = voice.say("progress_week_one")
+        said = phrases.say("progress_week_one")
     else:
-        said = voice.say("progress_week", days=words(week))
-    return [said, voice.say("progress_month", days=words(month))] if month > week else [said]
+        said = phrases.say("progress_week", days=words(week))
+    return [said, phrases.say("progress_month", days=words(month))] if month > week else [said]
 
 
-def _rituals(voice: PhrasePicker, progress: Progress) -> str:
+def _rituals(phrases: PhrasePicker, progress: Progress) -> str:
     if progress.rituals_completed == 0:
         return ""
     if progress.rituals_completed == 1:
-        return voice.say("progress_rituals_one")
-    return voice.say("progress_rituals", count=words(progress.rituals_completed))
+        return phrases.say("progress_rituals_one")
+    return phrases.say("progress_rituals", count=words(progress.rituals_completed))
 
 
-def _trend(voice: PhrasePicker, progress: Progress) -> str:
+def _trend(phrases: PhrasePicker, progress: Progress) -> str:
     trend = progress.trend
     if trend is None:
         return ""
     now = score(trend.now)
     if trend.direction is Direction.FIRST or trend.before is None:
-        return voice.say("progress_trend_level", now=now)
+        return phrases.say("progress_trend_level", now=now)
     if trend.direction is Direction.STEADY:
-        return voice.say("progress_trend_steady", now=now)
-    return voice.say(f"progress_trend_{trend.direction.value}", before=score(trend.before), now=now)
+        return phrases.say("progress_trend_steady", now=now)
+    return phrases.say(
+        f"progress_trend_{trend.direction.value}", before=score(trend.before), now=now
+    )
 
 
-def _step(voice: PhrasePicker, step: int) -> str:
+def _step(phrases: PhrasePicker, step: int) -> str:
     if step > LAST_STEP:
-        return voice.say("progress_practice_mode")
-    return voice.say("progress_step", step_number=step, step_title=voice.content.step(step).title)
+        return phrases.say("progress_practice_mode")
+    return phrases.say(
+        "progress_step", step_number=step, step_title=phrases.content.step(step).title
+    )
 
 
-def reminder_set(voice: PhrasePicker, at: DailyTime, moved: bool, one_shot: bool) -> Reply:
+def reminder_set(phrases: PhrasePicker, at: DailyTime, moved: bool, one_shot: bool) -> Reply:
     """The reminder restated with its time; a one-shot closes."""
-    reply = Reply().add(voice.say("reminder_moved" if moved else "reminder_set", time=spoken(at)))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
+    reply = Reply().add(phrases.say("reminder_moved" if moved else "reminder_set", time=spoken(at)))
+    return reply.close() if one_shot else reply.ask(phrases.say("ask_what_next"))
 
 
-def reminder_line(voice: PhrasePicker, key: str, one_shot: bool, **values: object) -> Reply:
+def reminder_line(phrases: PhrasePicker, key: str, one_shot: bool, **values: object) -> Reply:
     """One reminders sentence; a one-shot closes, in a session the conversation goes on."""
-    reply = Reply().add(voice.say(key, **values))
-    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
+    reply = Reply().add(phrases.say(key, **values))
+    return reply.close() if one_shot else reply.ask(phrases.say("ask_what_next"))
 
 
-def reminder_text(voice: PhrasePicker) -> str:
+def reminder_text(phrases: PhrasePicker) -> str:
     """What Alexa says when the reminder goes off (plain text)."""
-    return voice.say("reminder_text")
+    return phrases.say("reminder_text")
 
 
-def ask_time(voice: PhrasePicker, again: bool, period: str | None = None) -> Reply:
+def ask_time(phrases: PhrasePicker, again: bool, period: str | None = None) -> Reply:
     """Ask what time the daily reminder should come ('what time in the evening?')."""
     if again:
-        question = voice.say("ask_reminder_time_again")
+        question = phrases.say("ask_reminder_time_again")
     elif period:
-        question = voice.say("ask_reminder_time_in", period=period)
+        question = phrases.say("ask_reminder_time_in", period=period)
     else:
-        question = voice.say("ask_reminder_time")
+        question = phrases.say("ask_reminder_time")
     return Reply().ask(question, Waiting.REMINDER_TIME)

@@ -14,48 +14,50 @@ from reconnect.speech.phrasing import PhrasePicker, rotation
 from reconnect.speech.reply import Reply, Waiting
 
 
-def talk_question(voice: PhrasePicker, step: int, offset: int = 0) -> str:
+def talk_question(phrases: PhrasePicker, step: int, offset: int = 0) -> str:
     """A question from `step` for the two of them, chosen by the day (`offset` picks another)."""
-    questions = voice.content.step(min(step, LAST_STEP)).questions
-    index = rotation(voice.day, len(questions), zlib.crc32(b"talk-question") + offset)
+    questions = phrases.content.step(min(step, LAST_STEP)).questions
+    index = rotation(phrases.day, len(questions), zlib.crc32(b"talk-question") + offset)
     return questions[index].ask
 
 
-def talk_topic(voice: PhrasePicker, step: int) -> Reply:
+def talk_topic(phrases: PhrasePicker, step: int) -> Reply:
     """'Give us something to talk about': one question from their step; the session closes,
     because the answer is for each other, not for Alexa."""
-    question = talk_question(voice, step, offset=1)  # not the one today's check-in offers
-    return Reply().add(voice.say("talk_about", question=question)).about(step).close()
+    question = talk_question(phrases, step, offset=1)  # not the one today's check-in offers
+    return Reply().add(phrases.say("talk_about", question=question)).about(step).close()
 
 
-def small_idea(voice: PhrasePicker, step: int, todays: str, another: int, one_shot: bool) -> Reply:
+def small_idea(
+    phrases: PhrasePicker, step: int, todays: str, another: int, one_shot: bool
+) -> Reply:
     """'Something small we could try': a practice from their step that is not today's
     (`todays`), then, for `another` ones, from the steps after it; in a session, the offer of
     another. No change of step."""
-    steps = voice.content.steps
+    steps = phrases.content.steps
     first = min(step, LAST_STEP)
     order = [*steps[first - 1 :], *steps[: first - 1]]
     ideas = [p for s in order for p in s.practices if p != todays]
     practice = ideas[another % len(ideas)]
-    reply = Reply().add(voice.say("small_idea", practice=practice)).about(step)
+    reply = Reply().add(phrases.say("small_idea", practice=practice)).about(step)
     if one_shot:
         return reply.close()
-    return reply.ask(voice.say("ask_another_idea"), Waiting.IDEA)
+    return reply.ask(phrases.say("ask_another_idea"), Waiting.IDEA)
 
 
-def about_together_time(voice: PhrasePicker) -> Reply:
+def about_together_time(phrases: PhrasePicker) -> Reply:
     """'What is together time?': how the ten minutes work, in two breaths, and the offer."""
-    reply = Reply().add(voice.say("about_together_time"))
-    return reply.ask(voice.say("ask_start_ritual"), Waiting.START_RITUAL)
+    reply = Reply().add(phrases.say("about_together_time"))
+    return reply.ask(phrases.say("ask_start_ritual"), Waiting.START_RITUAL)
 
 
-def streak(voice: PhrasePicker, days_this_week: int, one_shot: bool) -> Reply:
+def streak(phrases: PhrasePicker, days_this_week: int, one_shot: bool) -> Reply:
     """'What's our streak?': no streaks, just the days they made time, said without guilt."""
     if days_this_week == 0:
-        said = voice.say("streak_none")
+        said = phrases.say("streak_none")
     elif days_this_week >= WEEK:
-        said = voice.say("streak_every_day")
+        said = phrases.say("streak_every_day")
     else:
-        said = voice.say("streak_days", days=words(days_this_week))
+        said = phrases.say("streak_days", days=words(days_this_week))
     reply = Reply().add(said)
-    return reply.close() if one_shot else reply.ask(voice.say("ask_what_next"))
+    return reply.close() if one_shot else reply.ask(phrases.say("ask_what_next"))

@@ -34,6 +34,6 @@ class IntentHandler(AbstractRequestHandler):
 def saved_or_say_so(turn: Turn, reply: Reply) -> Reply:
     """Save the turn's change now; if that fails, the reply starts by saying it was not saved."""
     if not turn.commit():
-        reply.parts.insert(0, turn.voice.say("error_not_saved"))
+        reply.parts.insert(0, turn.phrases.say("error_not_saved"))
         turn.warned = True
     return reply

@@ -23,7 +23,7 @@ from reconnect.alexa.handlers.ritual import (
 )
 from reconnect.alexa.handlers.talk import small_idea_reply
 from reconnect.alexa.turn import Turn, respond, turn_of
-from reconnect.domain import partners as voices
+from reconnect.domain import partners
 from reconnect.domain import program
 from reconnect.speech import program_answers as answers
 from reconnect.speech import talk_answers
@@ -36,24 +36,24 @@ Answer = Callable[[Turn, HandlerInput], Reply]
 def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """The greeting for this couple (with where together time is, if it is going on), and the
     offer of today's step."""
-    reply = answers.welcome(turn.voice, turn.greeting, turn.record.step)
+    reply = answers.welcome(turn.phrases, turn.greeting, turn.record.step)
     status = running_status(turn, handler_input)
     if status is not None:  # together time is going on: that, not today's step, comes first
-        reply.add(status).ask(turn.voice.say("ask_carry_on"), Waiting.CARRY_ON)
+        reply.add(status).ask(turn.phrases.say("ask_carry_on"), Waiting.CARRY_ON)
     return reply
 
 
 def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
     offer = turn.talk.offer
     if offer is None:
-        return answers.simple(turn.voice, "nothing_pending")
+        return answers.simple(turn.phrases, "nothing_pending")
     return move_reply(turn, program.go_to(turn.record, offer))
 
 
 # What "yes" does, for each question that waits for one.
 _YES: dict[Waiting, Answer] = {
     Waiting.TODAY: lambda turn, _: today_reply(turn, one_shot=False),
-    Waiting.MORE: lambda turn, _: answers.more(turn.voice, topic_step(turn)),
+    Waiting.MORE: lambda turn, _: answers.more(turn.phrases, topic_step(turn)),
     Waiting.MOVE: _move_to_offer,
     Waiting.SELFCHECK_GO: _move_to_offer,
     Waiting.DELETE: erase_reply,
@@ -62,7 +62,7 @@ _YES: dict[Waiting, Answer] = {
     Waiting.START_RITUAL: start_or_confirm,
     Waiting.CARRY_ON: carry_on_or_resume,
     Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
-    Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.voice, topic_step(turn)),
+    Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.phrases, topic_step(turn)),
 }
 
 
@@ -79,7 +79,7 @@ class Launch(AbstractRequestHandler):
         reply = welcome_reply(turn, handler_input)
         person = person_id(handler_input)
         if person is not None:
-            reply.parts.insert(0, turn.voice.say("greeting_named", name=voices.name_tag(person)))
+            reply.parts.insert(0, turn.phrases.say("greeting_named", name=partners.name_tag(person)))
         return respond(handler_input, reply)
 
 
@@ -102,7 +102,7 @@ class Yes(IntentHandler):
         """Do what was offered; with nothing offered, say so and what they can say."""
         answer = _YES.get(turn.talk.waiting)
         if answer is None:
-            return answers.simple(turn.voice, "nothing_pending")
+            return answers.simple(turn.phrases, "nothing_pending")
         return answer(turn, handler_input)
 
 
@@ -115,14 +115,14 @@ class No(IntentHandler):
         """Acknowledge and ask what next, or say goodbye."""
         waiting = turn.talk.waiting
         if waiting is Waiting.DELETE:
-            return answers.simple(turn.voice, "delete_cancelled")
+            return answers.simple(turn.phrases, "delete_cancelled")
         if waiting is Waiting.RESTART_RITUAL:
             return carry_on_reply(turn, handler_input)
         if waiting in _YES:
-            return answers.simple(turn.voice, "no_problem")
+            return answers.simple(turn.phrases, "no_problem")
         if waiting in (Waiting.RATING, Waiting.REMINDER_TIME):
             return fallback_reply(turn, handler_input)
-        return goodbye(turn.voice, Moment.ANYTIME)
+        return goodbye(turn.phrases, Moment.ANYTIME)
 
 
 class SessionEnded(AbstractRequestHandler):

@@ -17,7 +17,7 @@ from reconnect.alexa.handlers.dialog import elicit, person_id, slot_value, start
 from reconnect.alexa.handlers.program import todays_step
 from reconnect.alexa.turn import Turn
 from reconnect.domain import checkin, program
-from reconnect.domain import partners as voices
+from reconnect.domain import partners
 from reconnect.domain.record import LAST_STEP
 from reconnect.speech import checkin_answers as say
 from reconnect.speech.reply import Reply
@@ -39,20 +39,20 @@ class CheckIn(IntentHandler):
             first = None  # a new check-in: nothing carried over
         talk.checkin = first
         person = person_id(handler_input)
-        name = voices.name_tag(person) if person else None
+        name = partners.name_tag(person) if person else None
         if first is None and value is None:
             explain = name is None and not talk.explained_partners
             talk.explained_partners = talk.explained_partners or explain
-            return _elicit(handler_input, say.first_question(turn.voice, name, explain))
+            return _elicit(handler_input, say.first_question(turn.phrases, name, explain))
         heard = checkin.parse_rating(value)
         if heard.rating is None:
-            return _elicit(handler_input, say.ask_again(turn.voice, heard))
-        key = voices.voice_key(person) if person else None
+            return _elicit(handler_input, say.ask_again(turn.phrases, heard))
+        key = partners.voice_key(person) if person else None
         if first is None:
             talk.checkin = FirstRating(heard.rating, key)
-            return _elicit(handler_input, say.second_question(turn.voice, name))
+            return _elicit(handler_input, say.second_question(turn.phrases, name))
         if key is not None and key == first.voice and name is not None:
-            return _elicit(handler_input, say.same_voice(turn.voice, name))
+            return _elicit(handler_input, say.same_voice(turn.phrases, name))
         talk.checkin = None
         return _complete(turn, (first.rating, heard.rating), (first.voice, key))
 
@@ -61,16 +61,16 @@ def _complete(turn: Turn, ratings: tuple[int, int], keys: tuple[str | None, str 
     """Both ratings are in: keep the numbers, count the day (and a heard step) as practised, and
     answer: care for a very low check-in, else the trend and a question to talk about."""
     before = turn.record.checkins
-    slots, known = voices.assign(turn.record.voices, keys)
+    slots, known = partners.assign(turn.record.voices, keys)
     history = checkin.add(before, turn.today, zip(slots, ratings, strict=True))
     record = replace(turn.record, checkins=history, voices=known)
     turn.record = program.mark_practised(record, turn.today)
     if checkin.needs_care(ratings, before, turn.today):
-        return saved_or_say_so(turn, say.cared_for(turn.voice))
+        return saved_or_say_so(turn, say.cared_for(turn.phrases))
     trend = checkin.today_trend(history, turn.today)
     record = turn.record
     unheard = record.step if record.step <= LAST_STEP and not program.is_heard(record) else None
-    return saved_or_say_so(turn, say.finished(turn.voice, trend, todays_step(turn), unheard))
+    return saved_or_say_so(turn, say.finished(turn.phrases, trend, todays_step(turn), unheard))
 
 
 def _elicit(handler_input: HandlerInput, reply: Reply) -> Reply:

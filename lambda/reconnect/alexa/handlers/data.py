@@ -22,18 +22,18 @@ class DeleteData(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The confirmation question."""
-        return Reply().ask(turn.voice.say("delete_confirm"), Waiting.DELETE)
+        return Reply().ask(turn.phrases.say("delete_confirm"), Waiting.DELETE)
 
 
 def erase_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Erase the couple's record (after a yes) and end the session; say so only if it worked."""
     if turn.user_id is None:
-        return answers.failure(turn.voice, "error_not_saved")
+        return answers.failure(turn.phrases, "error_not_saved")
     try:
         turn.store.delete(turn.user_id)
     except StoreUnavailable as error:
         log.warning("delete failed", extra={"reason": str(error)})
-        return answers.failure(turn.voice, "error_not_saved")
+        return answers.failure(turn.phrases, "error_not_saved")
     turn.deleted = True
     turn.talk.zone = None
-    return Reply().add(turn.voice.say("delete_done")).close()
+    return Reply().add(turn.phrases.say("delete_done")).close()

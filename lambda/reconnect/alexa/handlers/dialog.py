@@ -17,7 +17,7 @@ from ask_sdk_model.dialog import ElicitSlotDirective
 
 from reconnect.alexa.conversation import Elicit
 from reconnect.alexa.turn import turn_of
-from reconnect.domain import partners as voices
+from reconnect.domain import partners
 
 MAX_SLOT_CHARS = 60
 
@@ -67,4 +67,4 @@ def person_id(handler_input: HandlerInput) -> str | None:
     """The recognised speaker's personId (context.System.person), or None without a profile."""
     system = getattr(handler_input.request_envelope.context, "system", None)
     person = getattr(system, "person", None)
-    return voices.usable(getattr(person, "person_id", None))
+    return partners.usable(getattr(person, "person_id", None))

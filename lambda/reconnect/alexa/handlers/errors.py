@@ -29,8 +29,8 @@ class SpeakKindly(AbstractExceptionHandler):
         log.error("handler failed", extra={"error": type(exception).__name__}, exc_info=exception)
         turn = handler_input.attributes_manager.request_attributes.get(TURN)
         if isinstance(turn, Turn):
-            voice = turn.voice
+            phrases = turn.phrases
         else:
             locale = getattr(handler_input.request_envelope.request, "locale", None)
-            voice = PhrasePicker(library().for_locale(locale), datetime.now(UTC).date())
-        return respond(handler_input, answers.failure(voice))
+            phrases = PhrasePicker(library().for_locale(locale), datetime.now(UTC).date())
+        return respond(handler_input, answers.failure(phrases))

@@ -26,14 +26,14 @@ def _moment(turn: Turn, handler_input: HandlerInput) -> tuple[Moment, str | None
     moment = moment_answers.moment_of(turn.talk.waiting, status is not None)
     if moment in _ELICITED:
         dialog.elicit_again(handler_input)
-    return moment, moment_answers.question_for(turn.voice, turn.talk), status or ""
+    return moment, moment_answers.question_for(turn.phrases, turn.talk), status or ""
 
 
 def fallback_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """What could not be placed, answered in the moment; more helpful the second time."""
     moment, question, status = _moment(turn, handler_input)
     waiting, in_a_row = turn.talk.waiting, turn.talk.fallbacks
-    return moment_answers.fallback_for(turn.voice, moment, in_a_row, question, waiting, status)
+    return moment_answers.fallback_for(turn.phrases, moment, in_a_row, question, waiting, status)
 
 
 class Help(IntentHandler):
@@ -44,7 +44,7 @@ class Help(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """What this is and what to say now; a check-in or self-check carries on after it."""
         moment, question, status = _moment(turn, handler_input)
-        return moment_answers.help_for(turn.voice, moment, question, turn.talk.waiting, status)
+        return moment_answers.help_for(turn.phrases, moment, question, turn.talk.waiting, status)
 
 
 class Fallback(IntentHandler):
@@ -76,7 +76,7 @@ class Goodbye(IntentHandler):
         """A warm goodbye; a check-in or self-check under way keeps nothing."""
         status = running_status(turn, handler_input)
         moment = moment_answers.moment_of(turn.talk.waiting, status is not None)
-        return moment_answers.goodbye(turn.voice, moment)
+        return moment_answers.goodbye(turn.phrases, moment)
 
 
 class Repeat(IntentHandler):
@@ -88,10 +88,10 @@ class Repeat(IntentHandler):
         """The last answer with its question; mid check-in, Alexa listens for the rating again."""
         last = turn.talk.last
         if last is None:
-            reply = Reply(kind="repeat").add(turn.voice.say("repeat_nothing"))
-            return reply.ask(turn.voice.say("ask_what_next"))
+            reply = Reply(kind="repeat").add(turn.phrases.say("repeat_nothing"))
+            return reply.ask(turn.phrases.say("ask_what_next"))
         dialog.elicit_again(handler_input)
         reply = Reply(kind="repeat").add(*last.parts)
         if last.question is None:
-            return reply.ask(turn.voice.say("ask_what_next"))
+            return reply.ask(turn.phrases.say("ask_what_next"))
         return reply.ask(last.question, last.waiting)

@@ -27,4 +27,4 @@ class HowAreWeDoing(IntentHandler):
             turn.today,
             record.paths_completed,
         )
-        return progress_answers.how_we_are_doing(turn.voice, progress, turn.one_shot)
+        return progress_answers.how_we_are_doing(turn.phrases, progress, turn.one_shot)

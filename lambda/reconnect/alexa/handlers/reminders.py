@@ -47,7 +47,7 @@ class SetReminder(IntentHandler):
         if at is None:
             elicit(handler_input, INTENT, "time", {"period": period})
             again = value is not None and not is_vague(value)
-            return say.ask_time(turn.voice, again, period)
+            return say.ask_time(turn.phrases, again, period)
         return create_reply(turn, handler_input, at, may_ask=True)
 
 
@@ -65,14 +65,14 @@ class CancelReminder(IntentHandler):
         """Delete the reminder and forget it; say so with its time."""
         token, at = turn.record.reminder_id, turn.record.reminder_at
         if token is None:
-            return say.reminder_line(turn.voice, "reminder_none", turn.one_shot)
+            return say.reminder_line(turn.phrases, "reminder_none", turn.one_shot)
         try:
             Reminders.of(handler_input).delete(token)
         except (RemindersRefused, RemindersUnavailable):
-            return say.reminder_line(turn.voice, "reminder_cancel_failed", turn.one_shot)
+            return say.reminder_line(turn.phrases, "reminder_cancel_failed", turn.one_shot)
         turn.record = replace(turn.record, reminder_id=None, reminder_at=None)
         when = spoken(DailyTime.from_hhmm(at)) if at else "daily"
-        reply = say.reminder_line(turn.voice, "reminder_cancelled", turn.one_shot, time=when)
+        reply = say.reminder_line(turn.phrases, "reminder_cancelled", turn.one_shot, time=when)
         return saved_or_say_so(turn, reply)
 
 
@@ -97,9 +97,9 @@ class ReminderPermissionAnswer(AbstractRequestHandler):
         if answer == "ACCEPTED" and at is not None:
             reply = create_reply(turn, handler_input, at, may_ask=False, one_shot=True)
         elif answer == "DENIED":
-            reply = say.reminder_line(turn.voice, "reminder_declined", one_shot=True)
+            reply = say.reminder_line(turn.phrases, "reminder_declined", one_shot=True)
         else:
-            reply = say.reminder_line(turn.voice, "reminder_no_permission", one_shot=True)
+            reply = say.reminder_line(turn.phrases, "reminder_no_permission", one_shot=True)
         return respond(handler_input, reply)
 
 
@@ -112,10 +112,10 @@ def create_reply(
     one_shot: bool | None = None,
 ) -> Reply:
     """Replace any reminder we set with one every day at `at`, keep its id, and say it back."""
-    voice, closing = turn.voice, turn.one_shot if one_shot is None else one_shot
+    phrases, closing = turn.phrases, turn.one_shot if one_shot is None else one_shot
     reminders = Reminders.of(handler_input)
     now_local = _local_now(turn, handler_input)
-    body = request_for(at, turn.zone, now_local, say.reminder_text(voice), turn.content.locale)
+    body = request_for(at, turn.zone, now_local, say.reminder_text(phrases), turn.content.locale)
     old = turn.record.reminder_id
     try:
         if old is not None:
@@ -125,16 +125,16 @@ def create_reply(
     except RemindersRefused:
         if may_ask:
             permissions.ask_for(handler_input, SCOPE, TOKEN_PREFIX + at.hhmm)
-            return Reply().add(voice.say("reminder_permission_intro")).close()
-        return say.reminder_line(voice, "reminder_no_permission", closing)
+            return Reply().add(phrases.say("reminder_permission_intro")).close()
+        return say.reminder_line(phrases, "reminder_no_permission", closing)
     except RemindersUnavailable:
         turn.commit()  # an old reminder that was deleted is forgotten
-        return say.reminder_line(voice, "reminder_unavailable", closing)
+        return say.reminder_line(phrases, "reminder_unavailable", closing)
     turn.record = replace(turn.record, reminder_id=token, reminder_at=at.hhmm)
     if not turn.commit():
         try:
             reminders.delete(token)  # a reminder they could not cancel by voice: take it back
         except (RemindersRefused, RemindersUnavailable):
             log.warning("an unsaved reminder could not be taken back")
-        return answers.failure(voice, "error_not_saved")
-    return say.reminder_set(voice, at, moved=old is not None, one_shot=closing)
+        return answers.failure(phrases, "error_not_saved")
+    return say.reminder_set(phrases, at, moved=old is not None, one_shot=closing)

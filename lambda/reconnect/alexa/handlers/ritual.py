@@ -37,7 +37,7 @@ def start_reply(
     guided_lead: str | None = None,
 ) -> Reply:
     """Begin a fresh ritual: with timers when they can be set, else guided part by part."""
-    at, voice = request_time(handler_input), turn.voice
+    at, phrases = request_time(handler_input), turn.phrases
     timers = Timers.of(handler_input)
     _retire(turn, timers, at)
     step = turn.record.step
@@ -45,30 +45,30 @@ def start_reply(
     lead = guided_lead
     if try_timers:
         try:
-            ids = timers.create_all(say.announcements(voice, step), turn.content.locale)
+            ids = timers.create_all(say.announcements(phrases, step), turn.content.locale)
             fresh, lead = ritual.with_timers(fresh, ids), None
         except TimersRefused:
             if may_ask and not turn.record.timers_permission_declined:
                 return _ask_permission(turn, handler_input)
             declined = turn.record.timers_permission_declined
-            lead = voice.say("ritual_declined" if declined else "ritual_no_timers")
+            lead = phrases.say("ritual_declined" if declined else "ritual_no_timers")
         except TimersUnavailable as error:
             fresh = replace(fresh, timer_ids=error.leftovers)
-            lead = voice.say("ritual_no_timers")
+            lead = phrases.say("ritual_no_timers")
     before = turn.record
     turn.record = replace(before, ritual=fresh)
     if not turn.commit():
         if fresh.mode == "timers":
             timers.delete(fresh.timer_ids)
         turn.record = before
-        return answers.failure(voice, "error_not_saved")
-    return say.started(voice, step, guided=fresh.mode == "guided", lead=lead)
+        return answers.failure(phrases, "error_not_saved")
+    return say.started(phrases, step, guided=fresh.mode == "guided", lead=lead)
 
 
 def carry_on_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """'No' to restarting: the ritual that runs carries on."""
     at = request_time(handler_input)
-    reply = Reply().add(turn.voice.say("ritual_carry_on"))
+    reply = Reply().add(turn.phrases.say("ritual_carry_on"))
     current = turn.record.ritual
     if current is not None and ritual.is_running(current, at):
         reply.add(status_words(turn, handler_input, current, at))
@@ -96,7 +96,7 @@ def carry_on_or_resume(turn: Turn, handler_input: HandlerInput) -> Reply:
 def start_or_confirm(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Start together time, or, when one is going, ask before starting afresh."""
     if ritual.is_running(turn.record.ritual, request_time(handler_input)):
-        return say.confirm_restart(turn.voice)
+        return say.confirm_restart(turn.phrases)
     return start_reply(turn, handler_input)
 
 
@@ -114,18 +114,18 @@ class PauseRitual(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Pause the timers still to come, then the ritual's clock."""
-        at, voice = request_time(handler_input), turn.voice
+        at, phrases = request_time(handler_input), turn.phrases
         current = _running(turn, at)
         if current is None:
             return _nothing_running(turn)
         if ritual.is_paused(current):
             left = say.spoken_time(ritual.time_left(current, at))
-            return say.one_line(voice, "ritual_already_paused", left=left)
+            return say.one_line(phrases, "ritual_already_paused", left=left)
         reply = Reply()
         current = _on_pending_timers(handler_input, current, at, reply, Timers.pause)
         paused = ritual.pause(current, at)
         left = say.spoken_time(ritual.time_left(paused, at))
-        return _saved(turn, paused, reply.add(voice.say("ritual_paused", left=left)).close())
+        return _saved(turn, paused, reply.add(phrases.say("ritual_paused", left=left)).close())
 
 
 class ResumeRitual(IntentHandler):
@@ -135,22 +135,22 @@ class ResumeRitual(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Resume the paused timers, then the clock; say where they are."""
-        at, voice = request_time(handler_input), turn.voice
+        at, phrases = request_time(handler_input), turn.phrases
         current = _running(turn, at)
         if current is None:
             return _nothing_running(turn)
         if not ritual.is_paused(current):
             left = say.spoken_time(ritual.time_left(current, at))
-            return say.one_line(voice, "ritual_not_paused", left=left)
+            return say.one_line(phrases, "ritual_not_paused", left=left)
         reply = Reply()
         current = _on_pending_timers(handler_input, current, at, reply, Timers.resume)
         resumed = ritual.resume(current, at)
         part = ritual.current_part(resumed, at)
         if resumed.mode == "guided" and part is not None:
-            reply.parts.extend(say.guided_part(voice, resumed.step, part).parts)
+            reply.parts.extend(say.guided_part(phrases, resumed.step, part).parts)
         elif part is not None:
             left = say.spoken_time(ritual.time_left(resumed, at))
-            reply.add(voice.say("ritual_resumed", part=say.part_name(voice, part), left=left))
+            reply.add(phrases.say("ritual_resumed", part=say.part_name(phrases, part), left=left))
         return _saved(turn, resumed, reply.close())
 
 
@@ -161,15 +161,15 @@ class StopRitual(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Delete the timers still to come and end the ritual (not counted as completed)."""
-        at, voice = request_time(handler_input), turn.voice
+        at, phrases = request_time(handler_input), turn.phrases
         current = _running(turn, at)
         if current is None:
             return _nothing_running(turn)
         ids = ritual.leftover_timers(current)
         leftovers = Timers.of(handler_input).delete(ids) if ids else ()
-        reply = Reply().add(voice.say("ritual_stopped"))
+        reply = Reply().add(phrases.say("ritual_stopped"))
         if leftovers:
-            reply.add(voice.say("ritual_stop_leftovers"))
+            reply.add(phrases.say("ritual_stop_leftovers"))
         return _saved(turn, ritual.stop(current, at, leftovers), reply.close())
 
 
@@ -194,24 +194,24 @@ class RitualNext(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The next part, the end of the ritual, or the time until the timers move on."""
-        at, voice = request_time(handler_input), turn.voice
+        at, phrases = request_time(handler_input), turn.phrases
         current = _running(turn, at)
         if current is None:
             return _nothing_running(turn)
         if current.mode == "timers":
             left = say.spoken_time(ritual.time_to_next_change(current, at))
-            return say.one_line(voice, "ritual_next_timers", left=left)
+            return say.one_line(phrases, "ritual_next_timers", left=left)
         before = turn.record
         turn.record = ritual.advance(before, at, turn.today)
         moved = turn.record.ritual
         assert moved is not None
         if not turn.commit():
             turn.record = before
-            return answers.failure(voice, "error_not_saved")
+            return answers.failure(phrases, "error_not_saved")
         part = ritual.current_part(moved, at)
         if moved.completed or part is None:
-            return say.finished(voice)
-        return say.guided_part(voice, moved.step, part)
+            return say.finished(phrases)
+        return say.guided_part(phrases, moved.step, part)
 
 
 class PermissionAnswer(AbstractRequestHandler):
@@ -231,10 +231,10 @@ class PermissionAnswer(AbstractRequestHandler):
             reply = start_reply(turn, handler_input, may_ask=False)
         elif answer == "DENIED":
             turn.record = replace(turn.record, timers_permission_declined=True)
-            lead = turn.voice.say("ritual_declined")
+            lead = turn.phrases.say("ritual_declined")
             reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
         else:
-            lead = turn.voice.say("ritual_declined" if answer else "ritual_no_timers")
+            lead = turn.phrases.say("ritual_declined" if answer else "ritual_no_timers")
             reply = start_reply(turn, handler_input, try_timers=False, guided_lead=lead)
         return respond(handler_input, reply)
 
@@ -251,8 +251,8 @@ def _nothing_running(turn: Turn) -> Reply:
         started = clock.local_date(last.started_at, turn.zone, turn.content.time_zone)
         if started == turn.today:
             count = say.times_said(turn.record.rituals_completed)
-            return say.one_line(turn.voice, "ritual_done_today", count=count)
-    return say.one_line(turn.voice, "ritual_none")
+            return say.one_line(turn.phrases, "ritual_done_today", count=count)
+    return say.one_line(turn.phrases, "ritual_none")
 
 
 def _retire(turn: Turn, timers: Timers, at: datetime) -> None:
@@ -270,7 +270,7 @@ def status_words(
     turn: Turn, handler_input: HandlerInput, current: RitualState, at: datetime
 ) -> str:
     """The part and time left; with running timers, as the last timer has it."""
-    voice = turn.voice
+    phrases = turn.phrases
     left = ritual.time_left(current, at)
     paused = ritual.is_paused(current)
     if current.mode == "timers" and not paused and current.timer_ids:
@@ -280,7 +280,7 @@ def status_words(
         part = ritual.part_by_clock(ritual.TOTAL_SECONDS - left)
     else:
         part = ritual.current_part(current, at)
-    return say.status(voice, part, left, paused)
+    return say.status(phrases, part, left, paused)
 
 
 def _saved(turn: Turn, changed: RitualState, reply: Reply) -> Reply:
@@ -304,7 +304,7 @@ def _on_pending_timers(
     try:
         act(timers, pending)
     except (TimersRefused, TimersUnavailable):
-        reply.add(turn_of(handler_input).voice.say("ritual_no_timers"))
+        reply.add(turn_of(handler_input).phrases.say("ritual_no_timers"))
         return ritual.to_guided(current, at, timers.delete(pending))
     return current
 
@@ -312,4 +312,4 @@ def _on_pending_timers(
 def _ask_permission(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Ask Alexa to ask the couple for the timers permission; the answer starts the ritual."""
     permissions.ask_for(handler_input, SCOPE, PERMISSION_TOKEN)
-    return say.ask_permission(turn.voice)
+    return say.ask_permission(turn.phrases)

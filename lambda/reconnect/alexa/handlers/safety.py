@@ -17,4 +17,4 @@ class Crisis(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The locale's help lines; the session ends, with no program content."""
-        return answers.crisis(turn.voice)
+        return answers.crisis(turn.phrases)

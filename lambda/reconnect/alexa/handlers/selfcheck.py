@@ -32,7 +32,7 @@ class SelfCheck(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Start afresh, whatever was answered before."""
         turn.talk.selfcheck = ()
-        return say.selfcheck_question(turn.voice, ())
+        return say.selfcheck_question(turn.phrases, ())
 
 
 class SelfCheckAnswer(IntentHandler):
@@ -55,6 +55,6 @@ class SelfCheckAnswer(IntentHandler):
         )
         if selfcheck.next_sign(given) is not None:
             turn.talk.selfcheck = given
-            return say.selfcheck_question(turn.voice, given)
+            return say.selfcheck_question(turn.phrases, given)
         turn.talk.selfcheck = None
-        return say.selfcheck_reading(turn.voice, selfcheck.reading(given), turn.record.step)
+        return say.selfcheck_reading(turn.phrases, selfcheck.reading(given), turn.record.step)

@@ -21,7 +21,7 @@ class TalkTopic(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The question; the session closes so they can talk to each other."""
-        return talk_answers.talk_topic(turn.voice, todays_step(turn))
+        return talk_answers.talk_topic(turn.phrases, todays_step(turn))
 
 
 class SmallIdea(IntentHandler):
@@ -40,10 +40,10 @@ def small_idea_reply(turn: Turn) -> Reply:
     turn.talk.ideas += 1
     step = todays_step(turn)
     if turn.record.step == PRACTICE_MODE:
-        todays = answers.practice_of_the_day(turn.voice)[1]
+        todays = answers.practice_of_the_day(turn.phrases)[1]
     else:
-        todays = turn.voice.pick(turn.content.step(step).practices, f"practice-{step}")
-    return talk_answers.small_idea(turn.voice, step, todays, given, turn.one_shot)
+        todays = turn.phrases.pick(turn.content.step(step).practices, f"practice-{step}")
+    return talk_answers.small_idea(turn.phrases, step, todays, given, turn.one_shot)
 
 
 class AboutTogetherTime(IntentHandler):
@@ -53,7 +53,7 @@ class AboutTogetherTime(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Two breaths about together time, then 'shall we start?'."""
-        return talk_answers.about_together_time(turn.voice)
+        return talk_answers.about_together_time(turn.phrases)
 
 
 class Streak(IntentHandler):
@@ -66,4 +66,4 @@ class Streak(IntentHandler):
         days = progress_summary.days_practised(
             turn.record.practised_days, turn.today, progress_summary.WEEK
         )
-        return talk_answers.streak(turn.voice, days, turn.one_shot)
+        return talk_answers.streak(turn.phrases, days, turn.one_shot)
