@@ -14,7 +14,7 @@ from reconnect.domain.daily_time import DailyTime
 from reconnect.domain.progress import Progress
 from reconnect.domain.selfcheck import Answer
 from reconnect.speech import checkin_answers, progress_answers
-from reconnect.speech.checkin_keys import CHECKIN_PROMPTS
+from reconnect.speech.checkin_keys import CHECKIN_KEYS
 from reconnect.speech.content import LocaleContent, library
 from reconnect.speech.phrasing import PhrasePicker
 from reconnect.speech.reply import Reply
@@ -23,7 +23,7 @@ from tests.unit.test_content import LOCALES, parse, spoken_seconds
 
 NAME = '<alexa:name type="first" personId="amzn1.ask.person.ABC"/>'
 GUILT = re.compile(r"\b(streak|missed|miss|should|fail\w*|behind|broke|only|lazy|again\?)\b", re.I)
-PROGRESS_KEYS = [k for k in CHECKIN_PROMPTS if k.startswith(("progress_", "trend_"))]
+PROGRESS_KEYS = [k for k in CHECKIN_KEYS if k.startswith(("progress_", "trend_"))]
 DAYS = [date(2026, 1, 1) + timedelta(days=n) for n in range(40)]
 
 

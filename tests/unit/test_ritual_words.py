@@ -13,7 +13,7 @@ from reconnect.domain.ritual import SCHEDULE, Part
 from reconnect.speech import ritual_answers
 from reconnect.speech.content import ContentError, library, load
 from reconnect.speech.phrasing import PhrasePicker
-from reconnect.speech.ritual_keys import RITUAL_PARTS
+from reconnect.speech.ritual_keys import PART_KEYS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -120,7 +120,7 @@ def test_every_step_has_a_prompt_for_every_part() -> None:
         prompts = library().for_locale(locale).ritual.prompts
         assert sorted(prompts) == list(range(1, 8))
         for step in prompts.values():
-            assert set(step) == set(RITUAL_PARTS) == {p.value for p in Part}
+            assert set(step) == set(PART_KEYS) == {p.value for p in Part}
 
 
 def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ _COUNTERS = frozenset({"visit_days", "paths_completed", "rituals_completed"})
 
 Mode = Literal["timers", "guided"]
 MAX_TIMERS = 6  # one announcing timer per change of part in the ten minutes
-RITUAL_PARTS = 6  # arrive, appreciate, share, swap, need, promise
+PART_COUNT = 6  # how many parts a guided ritual has: arrive, appreciate, share, swap, need, promise
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class RitualState:
             paused_at=_optional_moment(data.get("paused_at"), "paused_at"),
             paused_seconds=_number(data.get("paused_seconds", 0), "paused_seconds", 0, 10**7),
             timer_ids=tuple(ids),
-            guided_part=_number(data.get("guided_part", 0), "guided_part", 0, RITUAL_PARTS),
+            guided_part=_number(data.get("guided_part", 0), "guided_part", 0, PART_COUNT),
             completed=completed,
             stopped_at=_optional_moment(data.get("stopped_at"), "stopped_at"),
         )

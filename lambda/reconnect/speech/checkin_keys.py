@@ -1,4 +1,4 @@
-"""The prompts in content/checkin.toml, with the placeholders each phrasing must use.
+"""The key schema of content/checkin.toml: each prompt key, with the placeholders it must use.
 
 Check-ins, the self-check, 'how are we doing?' and reminders. `{name}` is filled with an
 <alexa:name> tag for a recognised voice, so Alexa says the person's name and we never know it.
@@ -12,7 +12,7 @@ _NONE: frozenset[str] = frozenset()
 _STEP = frozenset({"step_number", "step_title"})
 _MOVE = frozenset({"before", "now"})
 
-CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
+CHECKIN_KEYS: Mapping[str, frozenset[str]] = {
     # check-ins
     "checkin_intro": _NONE,
     "partners_who": _NONE,
@@ -84,4 +84,4 @@ CHECKIN_PROMPTS: Mapping[str, frozenset[str]] = {
 }
 
 # Read out by Alexa when a reminder goes off: plain text (no SSML), short.
-PLAIN_PROMPTS: Mapping[str, int] = {"reminder_text": 200}
+PLAIN_KEYS: Mapping[str, int] = {"reminder_text": 200}

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reconnect.speech.checkin_keys import CHECKIN_PROMPTS, PLAIN_PROMPTS
+from reconnect.speech.checkin_keys import CHECKIN_KEYS, PLAIN_KEYS
 from reconnect.speech.content_toml import ContentError, list_of, plain, read, table, text, texts
-from reconnect.speech.program_keys import PROGRAM_PROMPTS
+from reconnect.speech.program_keys import PROGRAM_KEYS
 from reconnect.speech.ritual_content import RitualWords, check_announcements, parse_ritual
-from reconnect.speech.ritual_keys import RITUAL_PROMPTS
+from reconnect.speech.ritual_keys import RITUAL_KEYS
 
 __all__ = [
     "PROMPTS", "ContentError", "Crisis", "Library", "LocaleContent", "Question", "Step",
@@ -23,7 +23,7 @@ __all__ = [
 
 DEFAULT_LOCALE = "en-US"
 
-PROMPTS: Mapping[str, frozenset[str]] = {**PROGRAM_PROMPTS, **RITUAL_PROMPTS, **CHECKIN_PROMPTS}
+PROMPTS: Mapping[str, frozenset[str]] = {**PROGRAM_KEYS, **RITUAL_KEYS, **CHECKIN_KEYS}
 
 
 @dataclass(frozen=True)
@@ -128,12 +128,12 @@ def load(directory: Path) -> Library:
     ritual_raw = read(directory / "ritual.toml")
     checkin_raw = read(directory / "checkin.toml")
     program_keys = {
-        k: v for k, v in PROMPTS.items() if k not in RITUAL_PROMPTS and k not in CHECKIN_PROMPTS
+        k: v for k, v in PROMPTS.items() if k not in RITUAL_KEYS and k not in CHECKIN_KEYS
     }
     base_prompts = {
         **_prompts(prompts, "prompts.toml", keys=program_keys),
-        **_prompts(ritual_raw.get("prompts", {}), "ritual.toml", keys=RITUAL_PROMPTS),
-        **_prompts(checkin_raw.get("prompts", {}), "checkin.toml", keys=CHECKIN_PROMPTS),
+        **_prompts(ritual_raw.get("prompts", {}), "ritual.toml", keys=RITUAL_KEYS),
+        **_prompts(checkin_raw.get("prompts", {}), "checkin.toml", keys=CHECKIN_KEYS),
     }
     ritual = parse_ritual(ritual_raw)
     locales: dict[str, LocaleContent] = {}
@@ -155,7 +155,7 @@ def load(directory: Path) -> Library:
             ritual=ritual,
         )
         check_announcements(locales[path.stem])
-        for key, limit in PLAIN_PROMPTS.items():
+        for key, limit in PLAIN_KEYS.items():
             for phrasing in locales[path.stem].phrasings(key):
                 plain(phrasing, f"{path.stem} {key}", limit)
     if DEFAULT_LOCALE not in locales:

@@ -1,11 +1,11 @@
-"""The program's recurring prompts (content/prompts.toml), each with the placeholders it uses."""
+"""The key schema of content/prompts.toml: each recurring prompt, with the placeholders it uses."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 # Every recurring prompt, with the placeholders each phrasing must use.
-PROGRAM_PROMPTS: Mapping[str, frozenset[str]] = {
+PROGRAM_KEYS: Mapping[str, frozenset[str]] = {
     "welcome_new": frozenset(),
     "greeting_return": frozenset({"step_number", "step_title"}),
     "greeting_frequent": frozenset({"step_number"}),

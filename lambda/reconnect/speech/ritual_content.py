@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reconnect.speech.content_toml import ContentError, list_of, plain, table, text, texts
-from reconnect.speech.ritual_keys import MAX_ANNOUNCEMENT_CHARS, RITUAL_CHANGES, RITUAL_PARTS
+from reconnect.speech.ritual_keys import CHANGE_KEYS, MAX_ANNOUNCEMENT_CHARS, PART_KEYS
 
 MIN_PART_PHRASINGS = 3  # heard every evening by a couple who does this daily
 
@@ -49,7 +49,7 @@ def parse_ritual(raw: dict[str, Any]) -> RitualWords:
         if not isinstance(step, dict) or step.get("number") != number:
             raise ContentError(f"ritual.toml: step {number} is missing or misnumbered")
         prompts[number] = {}
-        for part in RITUAL_PARTS:
+        for part in PART_KEYS:
             phrasings = texts(step, part)
             if len(set(phrasings)) < MIN_PART_PHRASINGS:
                 raise ContentError(
@@ -59,21 +59,21 @@ def parse_ritual(raw: dict[str, Any]) -> RitualWords:
                 plain(p.strip(), f"step {number} {part}", 220) for p in phrasings
             )
     names, labels = table(raw, "names"), table(raw, "labels")
-    if set(names) != set(RITUAL_PARTS) or set(labels) != set(RITUAL_CHANGES):
+    if set(names) != set(PART_KEYS) or set(labels) != set(CHANGE_KEYS):
         raise ContentError("ritual.toml: [names] needs every part, [labels] every change")
-    label_texts = {k: plain(text(labels, k), f"label {k}", 256) for k in RITUAL_CHANGES}
+    label_texts = {k: plain(text(labels, k), f"label {k}", 256) for k in CHANGE_KEYS}
     if len(set(label_texts.values())) != len(label_texts):
         raise ContentError("ritual.toml: timer labels must differ from each other")
     return RitualWords(
         prompts=prompts,
-        names={k: plain(text(names, k), f"name {k}", 60) for k in RITUAL_PARTS},
+        names={k: plain(text(names, k), f"name {k}", 60) for k in PART_KEYS},
         labels=label_texts,
     )
 
 
 def check_announcements(content: Announcing) -> None:
     """Every announcement, with the longest prompt it can carry, is plain and short enough."""
-    for part in (*RITUAL_PARTS, "end"):
+    for part in (*PART_KEYS, "end"):
         key = f"announce_{part}"
         longest = max(
             (p for step in content.ritual.prompts.values() for p in step.get(part, ("",))),

@@ -1,12 +1,14 @@
-"""Together time's prompts (content/ritual.toml): each key with the placeholders it uses."""
+"""The key schema of content/ritual.toml: each prompt key, with the placeholders it uses."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reconnect.domain.ritual import Part
+
 # Together time's prompts live in ritual.toml. The announce_* ones become timer announcements:
 # plain text, no SSML, since Alexa reads them out when a timer goes off.
-RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
+RITUAL_KEYS: Mapping[str, frozenset[str]] = {
     "ritual_begin_timers": frozenset(),
     "ritual_begin_guided": frozenset(),
     "ritual_guided_hint": frozenset(),
@@ -34,6 +36,6 @@ RITUAL_PROMPTS: Mapping[str, frozenset[str]] = {
     "ritual_restart_confirm": frozenset(),
     "ritual_carry_on": frozenset(),
 }
-RITUAL_PARTS = ("arrive", "appreciate", "share", "swap", "need", "promise")
-RITUAL_CHANGES = ("appreciate", "share", "swap", "need", "promise", "end")
+PART_KEYS = tuple(part.value for part in Part)  # ritual.toml names and prompts every part
+CHANGE_KEYS = ("appreciate", "share", "swap", "need", "promise", "end")
 MAX_ANNOUNCEMENT_CHARS = 300  # an announcement phrasing with its prompt filled in

@@ -23,8 +23,7 @@ from reconnect.alexa.handlers.ritual import (
 )
 from reconnect.alexa.handlers.talk import small_idea_reply
 from reconnect.alexa.turn import Turn, respond, turn_of
-from reconnect.domain import partners
-from reconnect.domain import program
+from reconnect.domain import partners, program
 from reconnect.speech import program_answers as answers
 from reconnect.speech import talk_answers
 from reconnect.speech.moment_answers import Moment, goodbye
@@ -79,7 +78,9 @@ class Launch(AbstractRequestHandler):
         reply = welcome_reply(turn, handler_input)
         person = person_id(handler_input)
         if person is not None:
-            reply.parts.insert(0, turn.phrases.say("greeting_named", name=partners.name_tag(person)))
+            reply.parts.insert(
+                0, turn.phrases.say("greeting_named", name=partners.name_tag(person))
+            )
         return respond(handler_input, reply)
 
 

@@ -16,8 +16,7 @@ from reconnect.alexa.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.alexa.handlers.dialog import elicit, person_id, slot_value, started
 from reconnect.alexa.handlers.program import todays_step
 from reconnect.alexa.turn import Turn
-from reconnect.domain import checkin, program
-from reconnect.domain import partners
+from reconnect.domain import checkin, partners, program
 from reconnect.domain.record import LAST_STEP
 from reconnect.speech import checkin_answers as say
 from reconnect.speech.reply import Reply
