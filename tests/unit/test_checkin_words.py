@@ -13,7 +13,7 @@ from reconnect.domain.checkin import Direction, Heard, Problem, Trend
 from reconnect.domain.daily_time import DailyTime
 from reconnect.domain.progress import Progress
 from reconnect.domain.selfcheck import Answer
-from reconnect.speech import checkin_answers, progress_answers
+from reconnect.speech import checkin_answers, progress_answers, reminder_answers, selfcheck_answers
 from reconnect.speech.checkin_keys import CHECKIN_KEYS
 from reconnect.speech.content import LocaleContent, library
 from reconnect.speech.phrasing import PhrasePicker
@@ -60,16 +60,16 @@ def every_reply(phrases: PhrasePicker) -> list[Reply]:
         checkin_answers.same_voice(phrases, NAME),
         *(checkin_answers.finished(phrases, t, s) for t in trends() for s in range(1, 8)),
         checkin_answers.cared_for(phrases),
-        *(checkin_answers.selfcheck_question(phrases, (Answer.NO,) * n) for n in range(4)),
+        *(selfcheck_answers.selfcheck_question(phrases, (Answer.NO,) * n) for n in range(4)),
         *(
-            checkin_answers.selfcheck_reading(phrases, selfcheck.reading(a), step)
+            selfcheck_answers.selfcheck_reading(phrases, selfcheck.reading(a), step)
             for a in itertools.product(list(Answer), repeat=4)
             for step in (1, 3)
         ),
-        progress_answers.reminder_set(phrases, DailyTime(20), moved=False, one_shot=True),
-        progress_answers.reminder_set(phrases, DailyTime(7, 30), moved=True, one_shot=False),
-        progress_answers.ask_time(phrases, again=True),
-        progress_answers.ask_time(phrases, again=False, period="evening"),
+        reminder_answers.reminder_set(phrases, DailyTime(20), moved=False, one_shot=True),
+        reminder_answers.reminder_set(phrases, DailyTime(7, 30), moved=True, one_shot=False),
+        reminder_answers.ask_time(phrases, again=True),
+        reminder_answers.ask_time(phrases, again=False, period="evening"),
     ]
     for week, month, rituals, step in itertools.product((0, 1, 5, 7), (0, 9), (0, 1, 3), (2, 8)):
         for trend in trends():

@@ -11,9 +11,10 @@ from enum import Enum
 from typing import Protocol
 
 from reconnect.domain.selfcheck import Answer
-from reconnect.speech.checkin_answers import rating_question, sign_question
+from reconnect.speech.checkin_answers import rating_question
 from reconnect.speech.phrasing import PhrasePicker
 from reconnect.speech.reply import Reply, Waiting
+from reconnect.speech.selfcheck_answers import sign_question
 
 # The question each kind of waiting asks, so that help and a fallback can ask it again, in the
 # phrasing of the turn (a repeat of the very same words would sound stuck).

@@ -25,7 +25,7 @@ from reconnect.alexa.reminders import daily_request as request_for
 from reconnect.alexa.turn import Turn, respond, turn_of
 from reconnect.domain.daily_time import DailyTime, is_vague, parse_time, period_of, spoken
 from reconnect.speech import program_answers as answers
-from reconnect.speech import progress_answers as say
+from reconnect.speech import reminder_answers as say
 from reconnect.speech.reply import Reply
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import selfcheck
 from reconnect.domain.selfcheck import Answer
-from reconnect.speech import checkin_answers as say
+from reconnect.speech import selfcheck_answers as say
 from reconnect.speech.reply import Reply
 
 _ANSWERS = {
