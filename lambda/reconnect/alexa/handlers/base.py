@@ -7,7 +7,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.alexa.rendering import respond
+from reconnect.alexa.turn import Turn, turn_of
 from reconnect.speech.reply import Reply
 
 

@@ -22,7 +22,8 @@ from reconnect.alexa.handlers.ritual import (
     start_reply,
 )
 from reconnect.alexa.handlers.talk import small_idea_reply
-from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.alexa.rendering import respond
+from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import partners, program
 from reconnect.speech import program_answers as answers
 from reconnect.speech import talk_answers

@@ -9,7 +9,8 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from reconnect.alexa.turn import TURN, Turn, respond
+from reconnect.alexa.rendering import respond
+from reconnect.alexa.turn import TURN, Turn
 from reconnect.speech import program_answers as answers
 from reconnect.speech.content import library
 from reconnect.speech.phrasing import PhrasePicker

@@ -22,7 +22,8 @@ from reconnect.alexa.handlers.base import IntentHandler, saved_or_say_so
 from reconnect.alexa.handlers.dialog import elicit, slot_value
 from reconnect.alexa.reminders import SCOPE, Reminders, RemindersRefused, RemindersUnavailable
 from reconnect.alexa.reminders import daily_request as request_for
-from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.alexa.rendering import respond
+from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain.daily_time import DailyTime, is_vague, parse_time, period_of, spoken
 from reconnect.speech import program_answers as answers
 from reconnect.speech import reminder_answers as say

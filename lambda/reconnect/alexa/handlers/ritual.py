@@ -15,8 +15,9 @@ from reconnect.alexa import clock
 from reconnect.alexa.clock import request_time
 from reconnect.alexa.handlers import permissions
 from reconnect.alexa.handlers.base import IntentHandler, saved_or_say_so
+from reconnect.alexa.rendering import respond
 from reconnect.alexa.timers import SCOPE, Timers, TimersRefused, TimersUnavailable
-from reconnect.alexa.turn import Turn, respond, turn_of
+from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import ritual
 from reconnect.domain.record import RitualState
 from reconnect.speech import program_answers as answers
