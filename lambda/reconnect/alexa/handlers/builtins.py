@@ -15,12 +15,12 @@ from reconnect.alexa.handlers.dialog import person_id
 from reconnect.alexa.handlers.moments import fallback_reply
 from reconnect.alexa.handlers.program import move_reply, start_over_reply, today_reply, topic_step
 from reconnect.alexa.handlers.ritual import (
-    carry_on_or_resume,
     carry_on_reply,
     running_status,
     start_or_confirm,
     start_reply,
 )
+from reconnect.alexa.handlers.ritual_controls import carry_on_or_resume
 from reconnect.alexa.handlers.talk import small_idea_reply
 from reconnect.alexa.rendering import respond
 from reconnect.alexa.turn import Turn, turn_of
@@ -51,7 +51,7 @@ def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
 
 
 # What "yes" does, for each question that waits for one.
-_YES: dict[Waiting, Answer] = {
+YES: dict[Waiting, Answer] = {
     Waiting.TODAY: lambda turn, _: today_reply(turn, one_shot=False),
     Waiting.MORE: lambda turn, _: answers.more(turn.phrases, topic_step(turn)),
     Waiting.MOVE: _move_to_offer,
@@ -64,6 +64,23 @@ _YES: dict[Waiting, Answer] = {
     Waiting.IDEA: lambda turn, _: small_idea_reply(turn),
     Waiting.TALK: lambda turn, _: talk_answers.talk_topic(turn.phrases, topic_step(turn)),
 }
+
+# What "no" does where it is more than a kind "no problem": after any other offer, that;
+# with nothing asked, a goodbye.
+NO: dict[Waiting, Answer] = {
+    Waiting.DELETE: lambda turn, _: answers.simple(turn.phrases, "delete_cancelled"),
+    Waiting.RESTART_RITUAL: carry_on_reply,
+    Waiting.RATING: fallback_reply,
+    Waiting.REMINDER_TIME: fallback_reply,
+}
+
+
+def _no_problem(turn: Turn, handler_input: HandlerInput) -> Reply:
+    return answers.simple(turn.phrases, "no_problem")
+
+
+def _goodbye(turn: Turn, handler_input: HandlerInput) -> Reply:
+    return goodbye(turn.phrases, Moment.ANYTIME)
 
 
 class Launch(AbstractRequestHandler):
@@ -102,7 +119,7 @@ class Yes(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Do what was offered; with nothing offered, say so and what they can say."""
-        answer = _YES.get(turn.talk.waiting)
+        answer = YES.get(turn.talk.waiting)
         if answer is None:
             return answers.simple(turn.phrases, "nothing_pending")
         return answer(turn, handler_input)
@@ -116,15 +133,8 @@ class No(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Acknowledge and ask what next, or say goodbye."""
         waiting = turn.talk.waiting
-        if waiting is Waiting.DELETE:
-            return answers.simple(turn.phrases, "delete_cancelled")
-        if waiting is Waiting.RESTART_RITUAL:
-            return carry_on_reply(turn, handler_input)
-        if waiting in _YES:
-            return answers.simple(turn.phrases, "no_problem")
-        if waiting in (Waiting.RATING, Waiting.REMINDER_TIME):
-            return fallback_reply(turn, handler_input)
-        return goodbye(turn.phrases, Moment.ANYTIME)
+        answer = NO.get(waiting) or (_no_problem if waiting in YES else _goodbye)
+        return answer(turn, handler_input)
 
 
 class SessionEnded(AbstractRequestHandler):
