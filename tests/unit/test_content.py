@@ -11,8 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 from reconnect.domain.program import Greeting, Today
-from reconnect.speech import moment_answers, talk_answers
-from reconnect.speech import program_answers as answers
+from reconnect.speech import moment_answers, program_answers, safety_answers, talk_answers
 from reconnect.speech.content import PROMPTS, LocaleContent, library, placeholders
 from reconnect.speech.moment_answers import Moment
 from reconnect.speech.phrasing import PhrasePicker
@@ -137,7 +136,9 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(60)):
         phrases = PhrasePicker(content, start + timedelta(days=offset))
-        reply = answers.today_step(phrases, Today(step=step, practice_mode=False), one_shot=True)
+        reply = program_answers.today_step(
+            phrases, Today(step=step, practice_mode=False), one_shot=True
+        )
         longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= ONE_SHOT_SECONDS
 
@@ -147,25 +148,25 @@ def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
     for offset in range(60):
         phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         replies = [
-            answers.steps_list(phrases, 3),
-            answers.burnout_signs(phrases),
+            program_answers.steps_list(phrases, 3),
+            program_answers.burnout_signs(phrases),
             *(
                 moment_answers.help_for(phrases, m, "Shall we?", Waiting.MORE, "It's appreciation.")
                 for m in Moment
             ),
-            answers.crisis(phrases),
-            answers.today_step(phrases, Today(step=8, practice_mode=True), one_shot=False),
-            *(answers.welcome(phrases, g, 3) for g in Greeting),
-            *(answers.more(phrases, n) for n in range(1, 8)),
-            *(answers.step_overview(phrases, n) for n in range(1, 8)),
-            *(answers.hear_step(phrases, n, t) for n in range(1, 8) for t in (1, n, 8)),
+            safety_answers.crisis(phrases),
+            program_answers.today_step(phrases, Today(step=8, practice_mode=True), one_shot=False),
+            *(program_answers.welcome(phrases, g, 3) for g in Greeting),
+            *(program_answers.more(phrases, n) for n in range(1, 8)),
+            *(program_answers.step_overview(phrases, n) for n in range(1, 8)),
+            *(program_answers.hear_step(phrases, n, t) for n in range(1, 8) for t in (1, n, 8)),
             *(
-                answers.current_step(phrases, n, h, False)
+                program_answers.current_step(phrases, n, h, False)
                 for n in range(1, 9)
                 for h in (True, False)
             ),
-            *(answers.another_practice(phrases, n) for n in range(1, 8)),
-            answers.at_last_step(phrases),
+            *(program_answers.another_practice(phrases, n) for n in range(1, 8)),
+            program_answers.at_last_step(phrases),
             *(talk_answers.talk_topic(phrases, n) for n in range(1, 8)),
             *(
                 talk_answers.small_idea(phrases, n, "", k, False)
@@ -229,7 +230,7 @@ def test_tell_me_more_fits_thirty_seconds(content: LocaleContent) -> None:
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(12)):
         phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
-        longest = max(longest, spoken_seconds(answers.more(phrases, step).speech()))
+        longest = max(longest, spoken_seconds(program_answers.more(phrases, step).speech()))
     assert longest <= ONE_SHOT_SECONDS
 
 

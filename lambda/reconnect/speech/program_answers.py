@@ -146,11 +146,6 @@ def burnout_signs(phrases: PhrasePicker) -> Reply:
     )
 
 
-def simple(phrases: PhrasePicker, key: str, **values: object) -> Reply:
-    """One prompt, then the question of what next, naming a few things to say."""
-    return Reply().add(phrases.say(key, **values)).ask(phrases.say("ask_what_next"))
-
-
 def step_range(phrases: PhrasePicker, number: int | None) -> Reply:
     """A kind correction for a step that does not exist, or a number not caught."""
     said = (
@@ -161,20 +156,6 @@ def step_range(phrases: PhrasePicker, number: int | None) -> Reply:
     return Reply().add(said).ask(phrases.say("ask_which_step"))
 
 
-def crisis(phrases: PhrasePicker) -> Reply:
-    """The help lines for the couple's country, by voice and on a card, and nothing else."""
-    c = phrases.content.crisis
-    reply = Reply().add(c.speech).close()
-    reply.card = Card(title=c.card_title, text=c.card_text)
-    reply.urgent = True
-    return reply
-
-
 def sentence_case(text: str) -> str:
     """The text with its first letter capitalised, for a sentence or a card title."""
     return text[:1].upper() + text[1:]
-
-
-def failure(phrases: PhrasePicker, key: str = "error_generic") -> Reply:
-    """Something failed on our side: say so kindly and keep the conversation open."""
-    return Reply().add(phrases.say(key)).ask(phrases.say("ask_what_next"))

@@ -25,8 +25,7 @@ from reconnect.alexa.handlers.talk import small_idea_reply
 from reconnect.alexa.rendering import respond
 from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import partners, program
-from reconnect.speech import program_answers as answers
-from reconnect.speech import talk_answers
+from reconnect.speech import common_answers, program_answers, talk_answers
 from reconnect.speech.moment_answers import Moment, goodbye
 from reconnect.speech.reply import Reply, Waiting
 
@@ -36,7 +35,7 @@ Answer = Callable[[Turn, HandlerInput], Reply]
 def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """The greeting for this couple (with where together time is, if it is going on), and the
     offer of today's step."""
-    reply = answers.welcome(turn.phrases, turn.greeting, turn.record.step)
+    reply = program_answers.welcome(turn.phrases, turn.greeting, turn.record.step)
     status = running_status(turn, handler_input)
     if status is not None:  # together time is going on: that, not today's step, comes first
         reply.add(status).ask(turn.phrases.say("ask_carry_on"), Waiting.CARRY_ON)
@@ -46,14 +45,14 @@ def welcome_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
 def _move_to_offer(turn: Turn, handler_input: HandlerInput) -> Reply:
     offer = turn.talk.offer
     if offer is None:
-        return answers.simple(turn.phrases, "nothing_pending")
+        return common_answers.simple(turn.phrases, "nothing_pending")
     return move_reply(turn, program.go_to(turn.record, offer))
 
 
 # What "yes" does, for each question that waits for one.
 YES: dict[Waiting, Answer] = {
     Waiting.TODAY: lambda turn, _: today_reply(turn, one_shot=False),
-    Waiting.MORE: lambda turn, _: answers.more(turn.phrases, topic_step(turn)),
+    Waiting.MORE: lambda turn, _: program_answers.more(turn.phrases, topic_step(turn)),
     Waiting.MOVE: _move_to_offer,
     Waiting.SELFCHECK_GO: _move_to_offer,
     Waiting.DELETE: erase_reply,
@@ -68,7 +67,7 @@ YES: dict[Waiting, Answer] = {
 # What "no" does where it is more than a kind "no problem": after any other offer, that;
 # with nothing asked, a goodbye.
 NO: dict[Waiting, Answer] = {
-    Waiting.DELETE: lambda turn, _: answers.simple(turn.phrases, "delete_cancelled"),
+    Waiting.DELETE: lambda turn, _: common_answers.simple(turn.phrases, "delete_cancelled"),
     Waiting.RESTART_RITUAL: carry_on_reply,
     Waiting.RATING: fallback_reply,
     Waiting.REMINDER_TIME: fallback_reply,
@@ -76,7 +75,7 @@ NO: dict[Waiting, Answer] = {
 
 
 def _no_problem(turn: Turn, handler_input: HandlerInput) -> Reply:
-    return answers.simple(turn.phrases, "no_problem")
+    return common_answers.simple(turn.phrases, "no_problem")
 
 
 def _goodbye(turn: Turn, handler_input: HandlerInput) -> Reply:
@@ -121,7 +120,7 @@ class Yes(IntentHandler):
         """Do what was offered; with nothing offered, say so and what they can say."""
         answer = YES.get(turn.talk.waiting)
         if answer is None:
-            return answers.simple(turn.phrases, "nothing_pending")
+            return common_answers.simple(turn.phrases, "nothing_pending")
         return answer(turn, handler_input)
 
 

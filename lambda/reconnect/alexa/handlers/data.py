@@ -6,7 +6,7 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.turn import Turn
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers
 from reconnect.speech.reply import Reply, Waiting
 
 
@@ -23,6 +23,6 @@ class DeleteData(IntentHandler):
 def erase_reply(turn: Turn, handler_input: HandlerInput) -> Reply:
     """Erase the couple's record (after a yes) and end the session; say so only if it worked."""
     if not turn.work.erase():
-        return answers.failure(turn.phrases, "error_not_saved")
+        return common_answers.failure(turn.phrases, "error_not_saved")
     turn.talk.zone = None
     return Reply().add(turn.phrases.say("delete_done")).close()

@@ -11,7 +11,7 @@ from ask_sdk_model import Response
 
 from reconnect.alexa.rendering import respond
 from reconnect.alexa.turn import TURN, Turn
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers
 from reconnect.speech.content import library
 from reconnect.speech.phrasing import PhrasePicker
 
@@ -34,4 +34,4 @@ class SpeakKindly(AbstractExceptionHandler):
         else:
             locale = getattr(handler_input.request_envelope.request, "locale", None)
             phrases = PhrasePicker(library().for_locale(locale), datetime.now(UTC).date())
-        return respond(handler_input, answers.failure(phrases))
+        return respond(handler_input, common_answers.failure(phrases))

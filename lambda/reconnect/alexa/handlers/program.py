@@ -14,26 +14,26 @@ from reconnect.alexa.handlers.slots import StepAsked, step_asked
 from reconnect.alexa.turn import Turn
 from reconnect.domain import program
 from reconnect.domain.record import LAST_STEP, PRACTICE_MODE, Record
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers, program_answers
 from reconnect.speech.reply import Reply, Waiting
 
 
 def today_reply(turn: Turn, one_shot: bool) -> Reply:
     """Today's step (or practice), noting that the couple heard it."""
     turn.record = program.mark_heard(turn.record, turn.today)
-    return answers.today_step(turn.phrases, program.today_of(turn.record), one_shot)
+    return program_answers.today_step(turn.phrases, program.today_of(turn.record), one_shot)
 
 
 def move_reply(turn: Turn, moved: Record) -> Reply:
     """Go to the step in `moved` (they heard it now), save it, and say where they now are."""
     turn.record = program.mark_heard(moved, turn.today)
-    return saved_or_say_so(turn, answers.step_overview(turn.phrases, moved.step))
+    return saved_or_say_so(turn, program_answers.step_overview(turn.phrases, moved.step))
 
 
 def todays_step(turn: Turn) -> int:
     """Their step; in practice mode, the step today's practice comes from."""
     if turn.record.step == PRACTICE_MODE:
-        return answers.practice_of_the_day(turn.phrases)[0].number
+        return program_answers.practice_of_the_day(turn.phrases)[0].number
     return turn.record.step
 
 
@@ -52,10 +52,10 @@ def next_reply(turn: Turn) -> Reply:
         if not (program.is_heard(record) and record.heard_on == turn.today):
             return today_reply(turn, one_shot=False)
         turn.record = program.mark_heard(record, turn.today)
-        return answers.another_practice(turn.phrases, topic_step(turn))
+        return program_answers.another_practice(turn.phrases, topic_step(turn))
     moved = program.next_step(record)
     if moved is None:
-        return answers.at_last_step(turn.phrases)
+        return program_answers.at_last_step(turn.phrases)
     return move_reply(turn, moved)
 
 
@@ -78,10 +78,10 @@ class HearStep(IntentHandler):
         """The step's short version, and (if it is not theirs) the offer to move there."""
         asked = step_asked(handler_input)
         if asked.step is None:
-            return answers.step_range(turn.phrases, asked.number)
+            return program_answers.step_range(turn.phrases, asked.number)
         if asked.step == turn.record.step:
             turn.record = program.mark_heard(turn.record, turn.today)
-        return answers.hear_step(turn.phrases, asked.step, turn.record.step)
+        return program_answers.hear_step(turn.phrases, asked.step, turn.record.step)
 
 
 class CurrentStep(IntentHandler):
@@ -92,7 +92,7 @@ class CurrentStep(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Their step, and whether they have heard it yet."""
         record = turn.record
-        return answers.current_step(
+        return program_answers.current_step(
             turn.phrases, record.step, program.is_heard(record), turn.one_shot
         )
 
@@ -116,7 +116,7 @@ class PreviousStep(IntentHandler):
         """The step before, or a word that this is the first."""
         moved = program.previous_step(turn.record)
         if moved is None:
-            return answers.simple(turn.phrases, "at_first_step")
+            return common_answers.simple(turn.phrases, "at_first_step")
         return move_reply(turn, moved)
 
 
@@ -129,7 +129,7 @@ class GoToStep(IntentHandler):
         """The asked-for step, or which steps there are."""
         asked: StepAsked = step_asked(handler_input)
         if asked.step is None:
-            return answers.step_range(turn.phrases, asked.number)
+            return program_answers.step_range(turn.phrases, asked.number)
         return move_reply(turn, program.go_to(turn.record, asked.step))
 
 
@@ -140,7 +140,7 @@ class ListSteps(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The seven steps by name, and where they are."""
-        return answers.steps_list(turn.phrases, turn.record.step)
+        return program_answers.steps_list(turn.phrases, turn.record.step)
 
 
 class TellMeMore(IntentHandler):
@@ -150,7 +150,7 @@ class TellMeMore(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The longer version of that step."""
-        return answers.more(turn.phrases, topic_step(turn))
+        return program_answers.more(turn.phrases, topic_step(turn))
 
 
 class BurnoutSigns(IntentHandler):
@@ -160,7 +160,7 @@ class BurnoutSigns(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The four signs and where to begin."""
-        return answers.burnout_signs(turn.phrases)
+        return program_answers.burnout_signs(turn.phrases)
 
 
 class StayOnStep(IntentHandler):
@@ -172,7 +172,7 @@ class StayOnStep(IntentHandler):
         """Hold the step and say so."""
         turn.record = program.stay(turn.record)
         step = program.current_step(turn.record)
-        reply = answers.simple(turn.phrases, "stay_on_step", step_number=step)
+        reply = common_answers.simple(turn.phrases, "stay_on_step", step_number=step)
         return saved_or_say_so(turn, reply.close() if turn.one_shot else reply)
 
 
@@ -190,6 +190,6 @@ def start_over_reply(turn: Turn) -> Reply:
     """Walk the path again from step one (after a yes)."""
     turn.record = program.mark_heard(program.start_over(turn.record), turn.today)
     title = turn.content.step(1).title
-    reply = answers.step_overview(turn.phrases, 1)
+    reply = program_answers.step_overview(turn.phrases, 1)
     reply.parts[0] = turn.phrases.say("start_over_done", step_title=title)
     return saved_or_say_so(turn, reply)

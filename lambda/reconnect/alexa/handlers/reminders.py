@@ -25,7 +25,7 @@ from reconnect.alexa.reminders import daily_request as request_for
 from reconnect.alexa.rendering import respond
 from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain.daily_time import DailyTime, is_vague, parse_time, period_of, spoken
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers
 from reconnect.speech import reminder_answers as say
 from reconnect.speech.reply import Reply
 
@@ -137,5 +137,5 @@ def create_reply(
             reminders.delete(token)  # a reminder they could not cancel by voice: take it back
         except (RemindersRefused, RemindersUnavailable):
             log.warning("an unsaved reminder could not be taken back")
-        return answers.failure(phrases, "error_not_saved")
+        return common_answers.failure(phrases, "error_not_saved")
     return say.reminder_set(phrases, at, moved=old is not None, one_shot=closing)

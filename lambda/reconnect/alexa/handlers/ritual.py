@@ -18,7 +18,7 @@ from reconnect.alexa.timers import SCOPE, Timers, TimersRefused, TimersUnavailab
 from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import ritual
 from reconnect.domain.record import RitualState
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers
 from reconnect.speech import ritual_answers as say
 from reconnect.speech.reply import Reply
 
@@ -60,7 +60,7 @@ def start_reply(
         if fresh.mode == "timers":
             timers.delete(fresh.timer_ids)
         turn.record = before
-        return answers.failure(phrases, "error_not_saved")
+        return common_answers.failure(phrases, "error_not_saved")
     return say.started(phrases, step, guided=fresh.mode == "guided", lead=lead)
 
 

@@ -17,7 +17,7 @@ from reconnect.alexa.timers import Timers, TimersRefused, TimersUnavailable
 from reconnect.alexa.turn import Turn, turn_of
 from reconnect.domain import ritual
 from reconnect.domain.record import RitualState
-from reconnect.speech import program_answers as answers
+from reconnect.speech import common_answers
 from reconnect.speech import ritual_answers as say
 from reconnect.speech.reply import Reply
 
@@ -134,7 +134,7 @@ class RitualNext(IntentHandler):
         assert moved is not None
         if not turn.commit():
             turn.record = before
-            return answers.failure(phrases, "error_not_saved")
+            return common_answers.failure(phrases, "error_not_saved")
         part = ritual.current_part(moved, at)
         if moved.completed or part is None:
             return say.finished(phrases)

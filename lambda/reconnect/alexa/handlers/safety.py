@@ -6,7 +6,7 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.turn import Turn
-from reconnect.speech import program_answers as answers
+from reconnect.speech import safety_answers
 from reconnect.speech.reply import Reply
 
 
@@ -17,4 +17,4 @@ class Crisis(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The locale's help lines; the session ends, with no program content."""
-        return answers.crisis(turn.phrases)
+        return safety_answers.crisis(turn.phrases)

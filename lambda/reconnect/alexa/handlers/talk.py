@@ -9,8 +9,7 @@ from reconnect.alexa.handlers.program import todays_step
 from reconnect.alexa.turn import Turn
 from reconnect.domain import progress as progress_summary
 from reconnect.domain.record import PRACTICE_MODE
-from reconnect.speech import program_answers as answers
-from reconnect.speech import talk_answers
+from reconnect.speech import program_answers, talk_answers
 from reconnect.speech.reply import Reply
 
 
@@ -40,7 +39,7 @@ def small_idea_reply(turn: Turn) -> Reply:
     turn.talk.ideas += 1
     step = todays_step(turn)
     if turn.record.step == PRACTICE_MODE:
-        todays = answers.practice_of_the_day(turn.phrases)[1]
+        todays = program_answers.practice_of_the_day(turn.phrases)[1]
     else:
         todays = turn.phrases.pick(turn.content.step(step).practices, f"practice-{step}")
     return talk_answers.small_idea(turn.phrases, step, todays, given, turn.one_shot)
