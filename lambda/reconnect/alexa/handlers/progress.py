@@ -6,7 +6,7 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.turn import Turn
-from reconnect.domain import progress as progress_summary
+from reconnect.domain import progress
 from reconnect.speech import progress_answers
 from reconnect.speech.reply import Reply
 
@@ -19,7 +19,7 @@ class HowAreWeDoing(IntentHandler):
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """The summary; a one-shot closes the session."""
         record = turn.record
-        progress = progress_summary.summarise(
+        summary = progress.summarise(
             record.step,
             record.practised_days,
             record.rituals_completed,
@@ -27,4 +27,4 @@ class HowAreWeDoing(IntentHandler):
             turn.today,
             record.paths_completed,
         )
-        return progress_answers.how_we_are_doing(turn.phrases, progress, turn.one_shot)
+        return progress_answers.how_we_are_doing(turn.phrases, summary, turn.one_shot)

@@ -7,7 +7,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from reconnect.alexa.handlers.base import IntentHandler
 from reconnect.alexa.handlers.program import todays_step
 from reconnect.alexa.turn import Turn
-from reconnect.domain import progress as progress_summary
+from reconnect.domain import progress
 from reconnect.domain.record import PRACTICE_MODE
 from reconnect.speech import program_answers, talk_answers
 from reconnect.speech.reply import Reply
@@ -62,7 +62,5 @@ class Streak(IntentHandler):
 
     def reply(self, turn: Turn, handler_input: HandlerInput) -> Reply:
         """Honest and free of guilt."""
-        days = progress_summary.days_practised(
-            turn.record.practised_days, turn.today, progress_summary.WEEK
-        )
+        days = progress.days_practised(turn.record.practised_days, turn.today, progress.WEEK)
         return talk_answers.streak(turn.phrases, days, turn.one_shot)
