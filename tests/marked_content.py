@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reconnect.content import placeholders
+from reconnect.speech.content import placeholders
 
 KEPT = frozenset({"time_zone", "number"})  # settings, not words
 PROMPT_TABLES = frozenset({"prompts"})  # their keys are content keys, used as they are

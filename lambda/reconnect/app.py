@@ -13,9 +13,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from reconnect import config, logs, metrics, warm
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from reconnect.content import DEFAULT_LOCALE, library
-from reconnect.handlers import (
+from reconnect.alexa.handlers import (
     builtins,
     checkin,
     data,
@@ -25,11 +23,14 @@ from reconnect.handlers import (
     progress,
     reminders,
     ritual,
+    ritual_controls,
     safety,
     selfcheck,
     talk,
 )
-from reconnect.interceptors import LoadTurn, SaveTurn
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from reconnect.alexa.interceptors import LoadTurn, SaveTurn
+from reconnect.speech.content import DEFAULT_LOCALE, library
 from reconnect.store import Store, make_client
 
 SETTINGS = config.from_env()
@@ -48,7 +49,8 @@ class ForeignSkillError(PermissionError):
 
 # The handler modules; each exports its HANDLERS.
 HANDLER_MODULES = (
-    builtins, checkin, data, moments, program, progress, reminders, ritual, safety, selfcheck, talk,
+    builtins, checkin, data, moments, program, progress, reminders, ritual, ritual_controls, safety,
+    selfcheck, talk,
 )  # fmt: skip
 # can_handle is asked in this order and the first yes wins: distress first, then each feature's
 # own intents, then the answers that depend on what was asked (a permission, yes, no, somewhat),
@@ -73,11 +75,11 @@ ORDER: tuple[type[AbstractRequestHandler], ...] = (
     talk.Streak,
     data.DeleteData,
     ritual.StartRitual,
-    ritual.PauseRitual,
-    ritual.ResumeRitual,
-    ritual.StopRitual,
-    ritual.RitualTimeLeft,
-    ritual.RitualNext,
+    ritual_controls.PauseRitual,
+    ritual_controls.ResumeRitual,
+    ritual_controls.StopRitual,
+    ritual_controls.RitualTimeLeft,
+    ritual_controls.RitualNext,
     checkin.CheckIn,
     selfcheck.SelfCheck,
     selfcheck.SelfCheckAnswer,

@@ -14,7 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from botocore.hooks import BaseEventHooks
 
 from reconnect import metrics
-from reconnect.record import Record, merge
+from reconnect.domain.record import Record, merge
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient

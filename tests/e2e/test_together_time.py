@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from tests.conftest import Clock
 from tests.e2e.conftest import Exchange, VirtualAlexa
 from tools.standins.alexa import AlexaStandIn

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from cfnlint.decode import decode  # type: ignore[import-untyped]
 
-from reconnect.content import LocaleContent
+from reconnect.speech.content import LocaleContent
 from tests import marked_content
 from tests.conftest import Clock
 from tests.functional import lambda_like
@@ -71,7 +71,8 @@ def marked(
 ) -> Iterator[LocaleContent]:
     """The skill speaking markers instead of content/'s words (tests of which prompt it chose):
     loaded by the production loader from $CONTENT_DIR, as a deployment would load its own."""
-    from reconnect import app, content
+    from reconnect import app
+    from reconnect.speech import content
 
     monkeypatch.setenv("CONTENT_DIR", str(marked_content_dir))
     content.library.cache_clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reconnect.content import LocaleContent, library
+from reconnect.speech.content import LocaleContent, library
 from tests.functional.conftest import words_of
 from tests.marked_content import Said, heard_in
 from tools.standins.envelopes import reprompt, speech

@@ -16,8 +16,8 @@ import pytest
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services import ApiClientRequest
 
-from reconnect import alexa_api
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
+from reconnect.alexa import http_pool
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
 from tools.standins import tls
 from tools.standins.alexa import AlexaStandIn, Fault
 
@@ -97,7 +97,7 @@ def test_a_get_on_a_connection_found_closed_is_sent_again_once(
     """GIVEN a closed connection that still looked open WHEN a GET goes out THEN it is sent
     again, once, on a new connection."""
     assert zone(client, https)[0] == 200
-    monkeypatch.setattr(alexa_api, "_still_open", lambda connection: True)
+    monkeypatch.setattr(http_pool, "_still_open", lambda connection: True)
     threading.Event().wait(0.5)  # the stand-in closes its end of the idle connection
     assert zone(client, https) == (200, '"Europe/Paris"')
     assert https.connections == 2

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from reconnect.checkin import CheckIn
-from reconnect.content import LocaleContent
-from reconnect.record import Record
+from reconnect.domain.checkin import CheckIn
+from reconnect.domain.record import Record
+from reconnect.speech.content import LocaleContent
 from reconnect.store import Store, Stored
 from tests.conftest import TABLE, Clock
 from tests.functional.phrases import keys, markers

@@ -20,8 +20,8 @@ import pytest
 from ask_sdk_model import RequestEnvelope
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 
-from reconnect.content import library
-from reconnect.record import Record
+from reconnect.domain.record import Record
+from reconnect.speech.content import library
 from reconnect.store import Store, make_client, user_key
 from tests.conftest import TABLE, Clock
 from tools.standins.envelopes import Session, envelope, intent_request, speech

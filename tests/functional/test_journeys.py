@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import LocaleContent
-from reconnect.record import PRACTICE_MODE
+from reconnect.domain.record import PRACTICE_MODE
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.journeys import Journey, Tally, days
 from tests.marked_content import heard_in, names_in

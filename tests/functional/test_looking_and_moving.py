@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import LocaleContent
-from reconnect.record import PRACTICE_MODE, Record
+from reconnect.domain.record import PRACTICE_MODE, Record
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, keys, markers, ordinal_slots, says

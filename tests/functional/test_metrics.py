@@ -161,7 +161,7 @@ def test_a_handler_that_raises_is_counted_as_a_skill_error(
 ) -> None:
     """GIVEN a handler with a bug WHEN it runs THEN the catch-all answers and one skill error
     is counted."""
-    from reconnect.handlers import program
+    from reconnect.alexa.handlers import program
 
     def broken(*_: Any) -> None:
         raise RuntimeError("a bug")

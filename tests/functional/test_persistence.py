@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from reconnect.content import LocaleContent
-from reconnect.record import Record
+from reconnect.domain.record import Record
+from reconnect.speech.content import LocaleContent
 from reconnect.store import Store, user_key
 from tests.conftest import TABLE, Clock
 from tests.functional.conftest import CallCounter

@@ -6,7 +6,7 @@ import itertools
 import re
 from typing import Any
 
-from reconnect.content import LocaleContent
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.phrases import keys, markers, step_spoken
 from tools.standins.envelopes import Session, reprompt, speech

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import LocaleContent
-from reconnect.reminders import SCOPE
+from reconnect.alexa.reminders import SCOPE
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.phrases import keys, markers
 from tests.functional.test_checkin import elicits, said, stored

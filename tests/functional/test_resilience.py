@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from reconnect.content import LocaleContent
+from reconnect.speech.content import LocaleContent
 from reconnect.store import user_key
 from tests.conftest import TABLE, load_event
 from tests.functional.phrases import keys, markers

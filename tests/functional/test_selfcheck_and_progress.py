@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import LocaleContent, library
+from reconnect.speech.content import LocaleContent, library
 from tests.conftest import Clock
 from tests.functional.phrases import keys, markers
 from tests.functional.test_checkin import check_in, said, stored

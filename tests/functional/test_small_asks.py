@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect import program
-from reconnect.content import LocaleContent
+from reconnect.domain import program
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
 from tests.functional.phrases import EN_US, closes, heard, markers, says

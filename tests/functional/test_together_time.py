@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import LocaleContent
-from reconnect.record import Record
+from reconnect.domain.record import Record
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.phrases import keys, markers
 from tests.marked_content import names_in
@@ -616,7 +616,7 @@ def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later
     and deleted by the next stop."""
     import time
 
-    from reconnect import timers as timer_calls
+    from reconnect.alexa import timers as timer_calls
 
     monkeypatch.setattr(timer_calls.Timers, "budget_seconds", 0.25)
     standin.faults += [

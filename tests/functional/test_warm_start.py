@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from reconnect import warm
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from reconnect.alexa_service import PARALLEL_CALLS
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from reconnect.alexa.service_calls import PARALLEL_CALLS
 from reconnect.store import WARM_UP_KEY, Store, user_key
 from tests.conftest import TABLE
 from tests.functional.conftest import CallCounter

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.checkin import CheckIn
+from reconnect.domain.checkin import CheckIn
 from tests.conftest import Clock
 from tests.functional.phrases import EN_US, closes, heard, reprompts_with, says
 from tests.functional.test_checkin import TODAY, check_in, elicits, stored

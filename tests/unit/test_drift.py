@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-from reconnect import handlers
-from reconnect.handlers.base import IntentHandler
+from reconnect.alexa import handlers
+from reconnect.alexa.handlers.base import IntentHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = sorted((ROOT / "interaction_models").glob("*-*.json"))
@@ -23,7 +23,7 @@ def model_intents(path: Path) -> set[str]:
 
 
 def handler_modules() -> dict[str, ModuleType]:
-    """Every module under reconnect.handlers that exports HANDLERS, by name."""
+    """Every module under reconnect.alexa.handlers that exports HANDLERS, by name."""
     found = {}
     for info in pkgutil.iter_modules(handlers.__path__):
         module = importlib.import_module(f"{handlers.__name__}.{info.name}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.content import Library, content_dir, load, placeholders
+from reconnect.speech.content import Library, content_dir, load, placeholders
 from tests import marked_content
 from tests.marked_content import Said, heard_in, names_in
 

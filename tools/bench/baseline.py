@@ -23,7 +23,7 @@ from ask_sdk_dynamodb.adapter import DynamoDbAdapter
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from reconnect.content import LocaleContent, library
+from reconnect.speech.content import LocaleContent, library
 
 TABLE_NAME = os.environ.get("BASELINE_TABLE_NAME", "reconnect-baseline")
 LIBRARY = library()
