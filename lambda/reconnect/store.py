@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any, cast
 import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.hooks import BaseEventHooks
 
 from reconnect import metrics
-from reconnect.record import Record, merge
+from reconnect.domain.record import Record, merge
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -71,6 +72,11 @@ class Store:
     def __init__(self, client: DynamoDBClient, table_name: str) -> None:
         self._client = client
         self._table = table_name
+
+    @property
+    def call_events(self) -> BaseEventHooks:
+        """The client's botocore events: hooks here watch or fail its calls (tests, faults)."""
+        return self._client.meta.events
 
     def load(self, user_id: str) -> Stored:
         """Read the couple's record (one strongly consistent GetItem); a new couple gets a blank."""

@@ -21,8 +21,8 @@ from typing import Any
 
 from ask_sdk_model import RequestEnvelope
 
-from reconnect.alexa_api import ConnectionPool
-from reconnect.alexa_service import PARALLEL_CALLS, start_workers
+from reconnect.alexa.http_pool import ConnectionPool
+from reconnect.alexa.service_calls import PARALLEL_CALLS, start_workers
 from reconnect.store import Store
 
 log = logging.getLogger(__name__)

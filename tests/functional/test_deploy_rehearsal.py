@@ -22,8 +22,8 @@ import pytest
 
 from tests.functional.lambda_like import SKILL_ID, read_only_copy, run_like_lambda, snapshot
 from tests.heavy import DEPLOY_VENV, deploy_tool, runtime_python, unavailable
-from tools import build_artifact
-from tools.alexa_standin import AlexaStandIn
+from tools.builders import lambda_artifact
+from tools.standins.alexa import AlexaStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 SAM_TOOLS = Path(__file__).with_name("sam_tools.py")
@@ -148,8 +148,8 @@ def test_sam_builds_an_artifact_with_the_runtimes_bytecode_and_nothing_else(
     artifact = rehearsal["copy"] / ".aws-sam" / "build" / "SkillFunction"
     top = {p.name for p in artifact.iterdir()}
     assert {"reconnect", "content", "ask_sdk_core", "ask_sdk_model"} <= top
-    assert not {"tests", "tools", "lambda", ".venv", "node_modules", "Makefile"} & top
-    assert build_artifact.without_bytecode(artifact) == []
+    assert not {"tests", "tools", "web", "lambda", ".venv", "node_modules", "Makefile"} & top
+    assert lambda_artifact.without_bytecode(artifact) == []
 
 
 def test_the_zip_sam_deploys_runs_on_python_313_compiling_nothing(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 from pathlib import Path
+from types import ModuleType
 
-from reconnect.handlers.base import IntentHandler
+from reconnect.alexa import handlers
+from reconnect.alexa.handlers.base import IntentHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = sorted((ROOT / "interaction_models").glob("*-*.json"))
@@ -18,15 +22,23 @@ def model_intents(path: Path) -> set[str]:
     return {i["name"] for i in model["interactionModel"]["languageModel"]["intents"]}
 
 
-def handled_intents() -> set[str]:
-    """The intent names the skill's registered handlers claim."""
-    from reconnect import app
+def handler_modules() -> dict[str, ModuleType]:
+    """Every module under reconnect.alexa.handlers that exports HANDLERS, by name."""
+    found = {}
+    for info in pkgutil.iter_modules(handlers.__path__):
+        module = importlib.import_module(f"{handlers.__name__}.{info.name}")
+        if hasattr(module, "HANDLERS"):
+            found[info.name] = module
+    return found
 
+
+def handled_intents() -> set[str]:
+    """The intent names the handler modules' HANDLERS claim."""
     handled: set[str] = set()
-    for chain in app.SKILL.request_dispatcher.request_mappers[0].request_handler_chains:
-        handler = chain.request_handler
-        if isinstance(handler, IntentHandler):
-            handled |= set(handler.intents)
+    for module in handler_modules().values():
+        for handler in module.HANDLERS:
+            if isinstance(handler, IntentHandler):
+                handled |= set(handler.intents)
     return handled
 
 

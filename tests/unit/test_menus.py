@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from tests.unit.model_files import LOCALES, normalise, samples
-from tools.nlu import BUILT_IN_PHRASES
+from tools.nlu.model import BUILT_IN_PHRASES
 
 MENUS = ("ask_what_next", "ask_after_list")
 _LEAD = re.compile(r"^(to hear one, )?(you can say|you could say|try|say)\s+", re.I)

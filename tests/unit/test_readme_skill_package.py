@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build_skill_package import main
+from tools.builders.skill_package import main
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

@@ -10,7 +10,7 @@ import pytest
 
 from tests.unit.model_files import LOCALES, MODELS_DIR
 from tests.unit.package_builds import ACCOUNT, LINKS, NA_ARN, POLICY, TERMS, built, certified
-from tools.build_skill_package import (
+from tools.builders.skill_package import (
     SkillPackageError,
     build_skill_package,
     is_lambda_arn,

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from reconnect.content import library, placeholders
-from reconnect.speech import Voice, fill
+from reconnect.speech.content import library, placeholders
+from reconnect.speech.phrasing import PhrasePicker, fill
 
 LOCALES = ("en-US", "en-GB")
 _LOWER_START = re.compile(r"(^|[.!?]\s+)(three|eight|p\.m\.)")
@@ -40,7 +40,7 @@ def test_no_phrasing_doubles_a_full_stop_or_opens_a_sentence_in_lower_case(local
             names = placeholders(template)
             if not names:
                 continue
-            voice = Voice(content, date(2026, 12, 1), turn=offset)
+            voice = PhrasePicker(content, date(2026, 12, 1), turn=offset)
             said = voice.say(key, **dict.fromkeys(names, "three p.m."))
             assert "p.m.." not in said, f"{key}: {said}"
             assert not _LOWER_START.search(said), f"{key}: {said}"
