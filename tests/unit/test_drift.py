@@ -131,4 +131,5 @@ def test_readme_deploys_with_exactly_what_the_rehearsal_runs() -> None:
     assert lines.index(rehearsal.SHELL_SETUP) < lines.index(sam[0])
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^DEPLOY_VENV := \.venv-deploy$", makefile, flags=re.M)
-    assert ".venv-deploy/bin" in rehearsal.SHELL_SETUP
+    assert re.search(r"^DEPLOY_PATH := \$\(DEPLOY_VENV\)/sam-only$", makefile, flags=re.M)
+    assert f".venv-deploy/{rehearsal.SAM_ONLY.name}:" in rehearsal.SHELL_SETUP
