@@ -6,6 +6,7 @@ import importlib
 import json
 import pkgutil
 import re
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -133,3 +134,22 @@ def test_readme_deploys_with_exactly_what_the_rehearsal_runs() -> None:
     assert re.search(r"^DEPLOY_VENV := \.venv-deploy$", makefile, flags=re.M)
     assert re.search(r"^DEPLOY_PATH := \$\(DEPLOY_VENV\)/sam-only$", makefile, flags=re.M)
     assert f".venv-deploy/{rehearsal.SAM_ONLY.name}:" in rehearsal.SHELL_SETUP
+
+
+def test_readme_deploys_each_region_to_its_samconfig_stack() -> None:
+    """GIVEN samconfig.toml's config-envs WHEN the README deploys `--config-env X --region R`
+    THEN X names a stack in R there (what --guided proposes), and every config-env is deployed."""
+    config = tomllib.loads((ROOT / "samconfig.toml").read_text("utf-8"))
+    envs = {
+        name: env["global"]["parameters"]
+        for name, env in config.items()
+        if isinstance(env, dict) and "global" in env
+    }
+    deploys = [line for line in readme_section_lines("Deploying") if line.startswith("sam deploy")]
+    pairs: dict[str, str] = {}
+    for line in deploys:
+        found = re.search(r"--config-env (\w+) --region ([\w-]+)", line)
+        assert found, line
+        pairs[found[1]] = found[2]
+    assert pairs == {name: env["region"] for name, env in envs.items()}
+    assert {env["stack_name"] for env in envs.values()} == {"reconnect-ritual"}
