@@ -153,3 +153,29 @@ def test_readme_deploys_each_region_to_its_samconfig_stack() -> None:
         pairs[found[1]] = found[2]
     assert pairs == {name: env["region"] for name, env in envs.items()}
     assert {env["stack_name"] for env in envs.values()} == {"reconnect-ritual"}
+
+
+def test_readme_rolls_back_the_templates_alias_in_every_deployed_region() -> None:
+    """GIVEN the template's alias and outputs WHEN the README rolls back THEN its commands move
+    that alias of the function the output names, and name every region the README deploys to."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    alias = re.search(r"^\s+AutoPublishAlias: (\w+)$", template, flags=re.M)
+    assert alias
+    assert re.search(r"^  SkillFunctionName:$", template, flags=re.M)
+    lines = readme_section_lines("Deploying")
+    update = [line for line in lines if line.startswith("aws lambda update-alias")]
+    assert len(update) == 1, update
+    assert f"--name {alias[1]} " in update[0]
+    for line in (line for line in lines if line.startswith("aws ")):
+        assert "--region us-east-1" in line, line
+        assert "--function-name NAME" in line, line
+    section = (ROOT / "README.md").read_text("utf-8").split("### Rolling back\n", 1)[1]
+    section = section.split("\n### ", 1)[0]
+    deployed = {
+        found[1]
+        for line in lines
+        if (found := re.search(r"^sam deploy .*--region ([\w-]+)", line)) is not None
+    }
+    assert {"us-east-1"} < deployed
+    for region in deployed - {"us-east-1"}:
+        assert f"--region {region}" in section, region
