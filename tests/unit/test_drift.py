@@ -179,3 +179,22 @@ def test_readme_rolls_back_the_templates_alias_in_every_deployed_region() -> Non
     assert {"us-east-1"} < deployed
     for region in deployed - {"us-east-1"}:
         assert f"--region {region}" in section, region
+
+
+def test_readme_self_hosting_table_is_the_templates() -> None:
+    """GIVEN the stack's table WHEN the README creates one for self-hosting THEN it has the same
+    key (a string) and the same time-to-live attribute, which store.py reads and writes."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    key = re.search(r"KeySchema:\s+- AttributeName: (\w+)\s+KeyType: HASH", template)
+    ttl = re.search(r"TimeToLiveSpecification:\s+AttributeName: (\w+)", template)
+    assert key
+    assert ttl
+    lines = [
+        line
+        for line in readme_section_lines("Self-hosting as a web service")
+        if line.startswith(("aws dynamodb", "--"))
+    ]
+    commands = " ".join(lines)
+    assert f"AttributeName={key[1]},AttributeType=S" in commands
+    assert f"AttributeName={key[1]},KeyType=HASH" in commands
+    assert f"Enabled=true,AttributeName={ttl[1]}" in commands
