@@ -44,6 +44,17 @@ def test_the_readme_builds_a_first_package_and_a_three_region_one() -> None:
             "--terms-url"} in flags  # fmt: skip
 
 
+def test_self_hosting_puts_the_https_endpoint_in_the_package() -> None:
+    """The self-hosted endpoint goes in the package (a console-only endpoint would be replaced
+    by the next `ask deploy`), as a certification-ready one, and `npx ask deploy` follows."""
+    section = README.read_text("utf-8").split("## Self-hosting as a web service\n", 1)[1]
+    section = section.split("\n## ", 1)[0].replace("\\\n", " ")
+    found = re.findall(r'^make skill-package ARGS="([^"]*)"\nnpx ask deploy$', section, re.M)
+    assert len(found) == 1, found
+    flags = {a for a in shlex.split(found[0]) if a.startswith("--")}
+    assert flags == {"--https-endpoint", "--privacy-policy-url", "--terms-url"}
+
+
 @pytest.mark.parametrize("args", package_commands(), ids=lambda a: " ".join(a)[:40])
 def test_every_readme_package_command_builds_a_package(args: list[str], tmp_path: Path) -> None:
     """With its placeholders filled in, each README command builds (exit 0)."""

@@ -251,7 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lambda_arn == "":
         print(
             "error: --lambda-arn is required (the SAM stack output, arn:aws:lambda:...), "
-            "or --no-endpoint for the very first deploy",
+            "or --https-endpoint for a self-hosted service, or --no-endpoint for the very "
+            "first deploy",
             file=sys.stderr,
         )
         return 2
