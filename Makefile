@@ -8,8 +8,11 @@ NLU_READY := $(NLU_VENV)/.ready
 NODE_READY := node_modules/.ready
 DEPLOY_VENV := .venv-deploy
 DEPLOY_READY := $(DEPLOY_VENV)/.ready
+# The folder the README puts on PATH: `sam` only, so that the shell's python3 and pip stay its own.
+DEPLOY_PATH := $(DEPLOY_VENV)/sam-only
+DEPLOY_SAM := $(DEPLOY_PATH)/sam
 # CI rehearses the deploy too (tests/functional/test_deploy_rehearsal.py): it needs the tools.
-CI_READY := $(if $(filter true,$(CI)),$(DEPLOY_READY))
+CI_READY := $(if $(filter true,$(CI)),$(DEPLOY_SAM))
 export PYTHONPATH := $(CURDIR)/lambda:$(CURDIR)
 
 .PHONY: run test lint check-content nlu-check bench bench-web soak build build-SkillFunction deploy-tools serve serve-dev skill-package clean
@@ -35,8 +38,12 @@ $(DEPLOY_READY): requirements-deploy.txt
 	$(DEPLOY_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-deploy.txt
 	touch $@
 
+$(DEPLOY_SAM): $(DEPLOY_READY)
+	mkdir -p $(DEPLOY_PATH)
+	ln -sf ../bin/sam $@
+
 ## deploy-tools: the pinned SAM CLI (and the other deploy tools) in .venv-deploy; needs Python 3.13
-deploy-tools: $(DEPLOY_READY)
+deploy-tools: $(DEPLOY_SAM)
 
 ## run: the local console; pass options with ARGS="--date 2026-12-01 --tz Europe/London"
 run: $(PY_READY)

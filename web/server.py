@@ -30,7 +30,7 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from reconnect import config
-from web.service import MissingSkillId, verified_app
+from web.service import MissingSkillId, check_skill_id, verified_app
 
 AppFactory = Callable[[], Flask]
 
@@ -120,15 +120,17 @@ def parsed_options(args: argparse.Namespace) -> ServerOptions:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Serve the skill under gunicorn until stopped; refuse to start without SKILL_ID."""
+    """Serve the skill under gunicorn until stopped; refuse to start without a real SKILL_ID."""
     parser = options_parser(__doc__.splitlines()[0] if __doc__ else None)
     args = parser.parse_args(argv)
     try:
         options = parsed_options(args)
     except ValueError as error:
         parser.error(str(error))
-    if config.from_env().skill_id is None:  # checked before any worker starts
-        print(MissingSkillId(), file=sys.stderr)
+    try:
+        check_skill_id(config.from_env().skill_id)  # checked before any worker starts
+    except MissingSkillId as refusal:
+        print(refusal, file=sys.stderr)
         return 2
     serve(verified_app, options)
     return 0

@@ -18,6 +18,7 @@ import argparse
 import ipaddress
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -122,22 +123,38 @@ def create_app(
     return app
 
 
-class MissingSkillId(RuntimeError):
-    """Serving with verification but no SKILL_ID, which would answer any skill's requests."""
+# An Alexa skill id as the developer console shows it (template.yaml's SkillId pattern too).
+SKILL_ID_PATTERN = re.compile(
+    r"amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
 
-    def __init__(self) -> None:
+
+class MissingSkillId(RuntimeError):
+    """Serving with verification but no SKILL_ID (any skill's requests would be answered), or
+    one that is no skill id (every request would be refused as another skill's)."""
+
+    def __init__(self, skill_id: str | None = None) -> None:
         super().__init__(
             "Refusing to serve with verification but no SKILL_ID: Amazon signs requests for "
             "every skill, so anyone's skill could use this one. Set SKILL_ID=amzn1.ask.skill..."
+            if skill_id is None
+            else f"Refusing to serve: SKILL_ID={skill_id!r} is not an Alexa skill id "
+            "(amzn1.ask.skill. and a lowercase UUID, as the developer console shows it)."
         )
 
 
+def check_skill_id(skill_id: str | None) -> str:
+    """`skill_id` if it is an Alexa skill id; else raise MissingSkillId."""
+    if skill_id is None or SKILL_ID_PATTERN.fullmatch(skill_id) is None:
+        raise MissingSkillId(skill_id)
+    return skill_id
+
+
 def verified_app() -> Flask:
-    """The app as self-hosting serves it: Amazon's roots trusted, SKILL_ID required."""
+    """The app as self-hosting serves it: Amazon's roots trusted, a real SKILL_ID required."""
     from reconnect.app import SKILL  # only now: the skill reads its environment once
 
-    if SKILL.skill_id is None:
-        raise MissingSkillId
+    check_skill_id(SKILL.skill_id)
     return create_app(verify=True, skill=SKILL)
 
 

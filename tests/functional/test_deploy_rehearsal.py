@@ -30,22 +30,25 @@ SAM_TOOLS = Path(__file__).with_name("sam_tools.py")
 # What the README's "Deploying" tells an operator to run, in order (tests/unit/test_drift.py
 # holds the README to these); `sam deploy --guided` needs an account and is not rehearsed.
 DEPLOY_TOOLS = "make deploy-tools"
-SHELL_SETUP = 'export SAM_CLI_TELEMETRY=0 PATH="$PWD/.venv-deploy/bin:$PATH"'
+SHELL_SETUP = 'export SAM_CLI_TELEMETRY=0 PATH="$PWD/.venv-deploy/sam-only:$PATH"'
+# The folder SHELL_SETUP puts on PATH (the Makefile's DEPLOY_PATH): `sam` and nothing else, so
+# the operator's python3 and pip are never the deploy venv's.
+SAM_ONLY = DEPLOY_VENV / "sam-only"
 VALIDATE = ("sam", "validate", "--lint")
 BUILD = ("sam", "build")
 REHEARSED = (VALIDATE, BUILD)
-NOT_REHEARSED = ("sam deploy",)  # needs AWS credentials
+NOT_REHEARSED = ("sam deploy", "sam list")  # need AWS credentials
 MAX_ZIPPED_BYTES = 5 * 1024 * 1024
 ITEM_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}
 LOG_ACTIONS = {"logs:CreateLogStream", "logs:PutLogEvents"}
 
 
 def offline_environment(home: Path) -> dict[str, str]:
-    """The README's shell (telemetry off, the deploy venv first on PATH), with no AWS account."""
+    """The README's shell (telemetry off, `sam` first on PATH), with no AWS account."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(
         SAM_CLI_TELEMETRY="0",
-        PATH=f"{DEPLOY_VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+        PATH=f"{SAM_ONLY}{os.pathsep}{os.environ.get('PATH', '')}",
         HOME=str(home),  # SAM keeps its own settings under ~/.aws-sam
         AWS_CONFIG_FILE=os.devnull,
         AWS_SHARED_CREDENTIALS_FILE=os.devnull,
@@ -90,6 +93,8 @@ def clean_copy(into: Path) -> Path:
 def rehearsal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The README's commands run in a clean copy: their outputs and where things landed."""
     deploy_tool("sam")
+    if not (SAM_ONLY / "sam").is_file():
+        unavailable(f"{SAM_ONLY.name}/sam is missing: `make deploy-tools` links it")
     runtime_python()
     workdir = tmp_path_factory.mktemp("rehearsal")
     copy = clean_copy(workdir)
@@ -123,6 +128,19 @@ def resources(template: dict[str, Any], resource_type: str) -> dict[str, dict[st
 def test_sam_validate_lint_finds_the_template_valid(rehearsal: dict[str, Any]) -> None:
     """`sam validate --lint` (SAM's translator and cfn-lint) passes."""
     assert "is a valid SAM Template" in rehearsal["outputs"][" ".join(VALIDATE)]
+
+
+def test_the_readme_shell_gains_sam_and_keeps_its_own_python(tmp_path: Path) -> None:
+    """GIVEN the README's shell set-up WHEN a command is looked up THEN `sam` is the pinned one
+    and python3, python and pip are still the shell's own, never the deploy venv's (a venv
+    made or a package installed in that shell would otherwise land on Python 3.13's tools)."""
+    deploy_tool("sam")
+    path = offline_environment(tmp_path)["PATH"]
+    assert sorted(p.name for p in SAM_ONLY.iterdir()) == ["sam"]
+    assert Path(shutil.which("sam", path=path) or "").parent == SAM_ONLY
+    for name in ("python3", "python", "pip", "pip3"):
+        found = shutil.which(name, path=path)
+        assert found is None or DEPLOY_VENV not in Path(found).parents, found
 
 
 def test_sam_build_runs_the_makefile_build_in_place_without_any_venv(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ from tools.standins import envelopes, loopback_service
 from tools.standins.alexa import AlexaStandIn
 from tools.standins.local_dynamodb import create_table, environment_for
 from tools.standins.signing_ca import SigningCA, headers
-from web import server
+from web import server, service
 
+ROOT = Path(__file__).resolve().parents[2]
 SKILL = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 TABLE = "reconnect-gunicorn"
 
@@ -194,6 +196,28 @@ def test_make_serve_refuses_to_start_without_a_skill_id(
     monkeypatch.delenv("SKILL_ID", raising=False)
     assert server.main(["--port", str(free_port())]) == 2
     assert "SKILL_ID" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "skill_id",
+    ["amzn1.ask.skill.YOUR-ID", "amzn1.ask.skill.12345678-ABCD-1234-1234-123456789abc", " "],
+)
+def test_make_serve_refuses_to_start_on_what_is_not_a_skill_id(
+    skill_id: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's placeholder (or a typo) would refuse every real request as another
+    skill's: the server says so and exits 2, as the template refuses such a SkillId."""
+    monkeypatch.setenv("SKILL_ID", skill_id)
+    assert server.main(["--port", str(free_port())]) == 2
+    assert f"SKILL_ID={skill_id!r} is not an Alexa skill id" in capsys.readouterr().err
+
+
+def test_the_service_and_the_template_accept_the_same_skill_ids() -> None:
+    """One rule for a skill id: the template's SkillId pattern is the service's."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    found = re.search(r'SkillId:\n(?:\s+.*\n)*?\s+AllowedPattern: "(.*)"', template)
+    assert found
+    assert found[1].replace("\\\\", "\\") == f"^{service.SKILL_ID_PATTERN.pattern}$"
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::"])

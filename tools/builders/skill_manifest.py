@@ -14,9 +14,9 @@ So each Alexa region takes the AWS regions that are in it or next to it:
 A self-hosted web service (https://, a certificate from a trusted authority) is one endpoint
 for every region instead.
 
-Privacy. Certification needs a privacy policy URL (the skill keeps check-ins) and the terms of
-use, for every locale (`privacyAndCompliance.locales`). They must be real https pages: a
-placeholder host (example.com, localhost, *.test) is refused.
+Privacy. Certification needs a privacy policy URL (the skill keeps check-ins), for every locale
+(`privacyAndCompliance.locales`); a terms of use URL is optional. They must be real https
+pages: a placeholder host (example.com, localhost, *.test) is refused.
 
 Icons. Each locale names its 108x108 and 512x512 icon as `file://assets/images/<name>.png`,
 which the ASK CLI (2.30.5 and later) uploads from the skill package.

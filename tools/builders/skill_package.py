@@ -3,7 +3,7 @@
 Usage:
     python -m tools.builders.skill_package --lambda-arn ARN [--eu-lambda-arn ARN]
         [--fe-lambda-arn ARN] [--na-lambda-arn ARN]
-        --privacy-policy-url URL --terms-url URL [--out build/skill-package]
+        --privacy-policy-url URL [--terms-url URL] [--out build/skill-package]
     python -m tools.builders.skill_package --https-endpoint URL ...   the self-hosted web service
     python -m tools.builders.skill_package --no-endpoint     the very first deploy
     python -m tools.builders.skill_package --dev --lambda-arn ARN    no privacy links yet
@@ -14,8 +14,9 @@ The package is what `ask deploy` uploads (ask-resources.json points at it):
     interactionModels/custom/<locale>.json
     assets/images/<icon>.png            the 108x108 and 512x512 icons, drawn here
 
-A certification-ready package (an endpoint, no --dev) needs the privacy policy and terms URLs;
-a development package may go without them, and the builder says what it lacks. The Lambda
+A certification-ready package (an endpoint, no --dev) needs the privacy policy URL (the skill
+keeps check-ins); the terms of use URL is optional and added when given. A development package
+may go without either, and the builder says what it lacks. The Lambda
 itself is deployed separately by AWS SAM; its ARN (an alias, `...:function:NAME:live`) comes
 from each region's stack outputs. tools/builders/skill_manifest.py has the rules for each field.
 """
@@ -67,17 +68,13 @@ def model_locales(models_dir: Path = MODELS_DIR) -> list[str]:
     return sorted(p.stem for p in models_dir.iterdir() if _LOCALE_FILE.match(p.name))
 
 
-def certification_gaps(
-    lambda_arn: str | None, privacy_policy_url: str | None, terms_url: str | None
-) -> list[str]:
+def certification_gaps(lambda_arn: str | None, privacy_policy_url: str | None) -> list[str]:
     """What a package built from these lacks before it can be submitted for certification."""
     gaps = []
     if lambda_arn is None:
         gaps.append("no endpoint (a first deploy, to create the skill and learn its id)")
     if not privacy_policy_url:
         gaps.append("no privacy policy URL (--privacy-policy-url)")
-    if not terms_url:
-        gaps.append("no terms of use URL (--terms-url)")
     return gaps
 
 
@@ -132,13 +129,13 @@ def build_skill_package(
 
     lambda_arn is the default endpoint (None: no endpoint, for the first deploy; an https://
     URL: a self-hosted web service) and regional_arns the NA/EU/FE ones. Without dev, a
-    package with an endpoint must carry the privacy policy and terms URLs.
+    package with an endpoint must carry the privacy policy URL (terms are optional).
     """
     regional = dict(regional_arns or {})
     if lambda_arn is None and regional:
         raise SkillPackageError("regional endpoints need a default one (--lambda-arn) too")
     if lambda_arn is not None and not dev:
-        missing = certification_gaps(lambda_arn, privacy_policy_url, terms_url)
+        missing = certification_gaps(lambda_arn, privacy_policy_url)
         if missing:
             raise SkillPackageError(
                 f"a certification-ready package needs {' and '.join(missing)}; "
@@ -215,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
         help="instead of Lambda: the self-hosted web service's https:// URL (trusted certificate)",
     )
     parser.add_argument("--privacy-policy-url", default="", help="the privacy notice you host")
-    parser.add_argument("--terms-url", default="", help="the terms of use you host")
+    parser.add_argument("--terms-url", default="", help="the terms of use you host (optional)")
     parser.add_argument(
         "--no-endpoint",
         action="store_true",
@@ -224,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dev",
         action="store_true",
-        help="a development-stage package: privacy policy and terms URLs may be missing",
+        help="a development-stage package: the privacy policy URL may be missing",
     )
     parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/skill-package)"
@@ -251,7 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lambda_arn == "":
         print(
             "error: --lambda-arn is required (the SAM stack output, arn:aws:lambda:...), "
-            "or --no-endpoint for the very first deploy",
+            "or --https-endpoint for a self-hosted service, or --no-endpoint for the very "
+            "first deploy",
             file=sys.stderr,
         )
         return 2
@@ -270,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    gaps = certification_gaps(lambda_arn, args.privacy_policy_url, args.terms_url)
+    gaps = certification_gaps(lambda_arn, args.privacy_policy_url)
     if gaps:
         print("development package, not ready for certification: " + "; ".join(gaps))
     print(f"skill package written to {out_dir}")
