@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import ssl
 import time
 from typing import Any
 
@@ -37,8 +36,8 @@ log = logging.getLogger("reconnect.app")
 
 STORE = Store(make_client(), SETTINGS.table_name)
 LIBRARY = library()
-# One TLS context (the CA store is read once) and one pool of keep-alive connections per process.
-ALEXA_APIS = ConnectionPool(ssl.create_default_context(), SETTINGS.alexa_api_timeout)
+# One TLS context (Amazon's roots, read once) and one pool of keep-alive connections per process.
+ALEXA_APIS = ConnectionPool.for_alexa_apis(SETTINGS.alexa_api_timeout)
 
 
 class ForeignSkillError(PermissionError):
