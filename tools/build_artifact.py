@@ -2,9 +2,11 @@
 
 The folder holds the pinned runtime dependencies (wheels for the Lambda platform, no
 boto3: the runtime has it), the `reconnect` package and `content/` beside it, which is
-where `reconnect` looks for its content first; and bytecode for every module, compiled by
-the runtime's own minor version with hash-based invalidation (SAM zips every file dated
-1980, so timestamp-checked .pyc would never validate, and Lambda's disk is read-only).
+where `reconnect` looks for its content first; what the build prepares for init to read
+(reconnect/_built/: botocore's endpoints cut down to DynamoDB, tools/botocore_data.py); and
+bytecode for every module, compiled by the runtime's own minor version with hash-based
+invalidation (SAM zips every file dated 1980, so timestamp-checked .pyc would never
+validate, and Lambda's disk is read-only).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools import lambda_python
+from tools import botocore_data, lambda_python
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build" / "lambda"
@@ -33,7 +35,7 @@ LAMBDA_PYTHON_VERSION = "3.13"
 LAMBDA_PLATFORM = "manylinux2014_aarch64"
 CACHE_TAG = lambda_python.cache_tag_of(LAMBDA_PYTHON_VERSION)
 
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.py[co]", ".DS_Store")
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.py[co]", ".DS_Store", "_built")
 
 
 class ArtifactError(Exception):
@@ -57,6 +59,7 @@ def build(out: Path = DEFAULT_OUT, bytecode: bool = True) -> Path:
         if not source.is_dir():
             raise ArtifactError(f"{source} is missing")
         shutil.copytree(source, out / source.name, ignore=_IGNORE)
+    botocore_data.write(out / botocore_data.FOLDER)
     if python is not None:
         _compile(out, python)
         missing = without_bytecode(out)
