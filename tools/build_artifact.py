@@ -3,7 +3,8 @@
 The folder holds the pinned runtime dependencies (wheels for the Lambda platform, no
 boto3: the runtime has it), the `reconnect` package and `content/` beside it, which is
 where `reconnect` looks for its content first; what the build prepares for init to read
-(reconnect/_built/: botocore's endpoints cut down to DynamoDB, tools/botocore_data.py); and
+(reconnect/_built/: botocore's endpoints cut down to DynamoDB, tools/botocore_data.py; the
+content as loaded and checked, reconnect/content_snapshot.py); and
 bytecode for every module, compiled by the runtime's own minor version with hash-based
 invalidation (SAM zips every file dated 1980, so timestamp-checked .pyc would never
 validate, and Lambda's disk is read-only).
@@ -60,6 +61,7 @@ def build(out: Path = DEFAULT_OUT, bytecode: bool = True) -> Path:
             raise ArtifactError(f"{source} is missing")
         shutil.copytree(source, out / source.name, ignore=_IGNORE)
     botocore_data.write(out / botocore_data.FOLDER)
+    _snapshot_content(out)
     if python is not None:
         _compile(out, python)
         missing = without_bytecode(out)
@@ -148,6 +150,20 @@ def _install_requirements(out: Path, python: str | None) -> None:
         ],
         check=True,
     )
+
+
+def _snapshot_content(out: Path) -> None:
+    """Load and check the artifact's content/ once, and save it for init to read back."""
+    if str(PACKAGE.parent) not in sys.path:  # `make` puts lambda/ on PYTHONPATH; a bare run not
+        sys.path.append(str(PACKAGE.parent))
+    from reconnect import content, content_snapshot
+
+    try:
+        loaded = content.load(out / CONTENT.name)
+    except content.ContentError as error:
+        raise ArtifactError(f"content/ does not load: {error}") from error
+    snapshot = out / PACKAGE.name / content.SNAPSHOT.relative_to(PACKAGE.resolve())
+    content_snapshot.write(loaded, out / CONTENT.name, snapshot)
 
 
 def _has_pip(python: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reconnect import content, content_snapshot, store
 from tests.functional.lambda_like import read_only_copy, run_like_lambda, snapshot
 from tests.heavy import runtime_python
 from tools import build_artifact, lambda_python
@@ -55,9 +56,19 @@ def test_artifact_holds_the_skill_package_and_its_content_side_by_side(artifact:
     shipped = _relative_files(artifact / "reconnect")
     built = {name for name in shipped if name.startswith("_built/")}
     assert shipped - built == _relative_files(ROOT / "lambda" / "reconnect")
-    assert built == {"_built/botocore/endpoints.json"}
+    assert built == {"_built/botocore/endpoints.json", "_built/content.json"}
     assert (artifact / "content").is_dir()
     assert _relative_files(artifact / "content") == _relative_files(ROOT / "content")
+
+
+def test_artifact_holds_its_content_loaded_and_checked_for_init(artifact: Path) -> None:
+    """The build's snapshot of content/ matches the artifact's files and reads back as they
+    load; botocore's cut-down endpoints are reconnect.store's data folder."""
+    snapshot = artifact / "reconnect" / content.SNAPSHOT.relative_to(content.SNAPSHOT.parents[1])
+    loaded = content.load(artifact / "content")
+    assert content_snapshot.read(snapshot, artifact / "content") == loaded
+    built = Path(store.BOTOCORE_DATA).relative_to(Path(store.BOTOCORE_DATA).parents[1])
+    assert (artifact / "reconnect" / built / "endpoints.json").is_file()
 
 
 def test_artifact_holds_the_pinned_runtime_dependencies(artifact: Path) -> None:
