@@ -30,7 +30,7 @@ import pytest
 from moto import mock_aws
 from moto.core.botocore_stubber import BotocoreStubber
 
-from tools.alexa_standin import AlexaStandIn
+from tools.standins.alexa import AlexaStandIn
 
 EVENTS = Path(__file__).parent / "events"
 TABLE = os.environ["TABLE_NAME"]

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import pytest
 
-from tools import build_artifact, lambda_python
+from tools.builders import lambda_artifact, lambda_python
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY_VENV = ROOT / ".venv-deploy"
@@ -32,9 +32,9 @@ def unavailable(reason: str) -> NoReturn:
 
 
 def runtime_python() -> str:
-    """A Python of the Lambda runtime's minor version (see tools/lambda_python.py)."""
+    """A Python of the Lambda runtime's minor version (see tools/builders/lambda_python.py)."""
     try:
-        return lambda_python.find(build_artifact.LAMBDA_PYTHON_VERSION)
+        return lambda_python.find(lambda_artifact.LAMBDA_PYTHON_VERSION)
     except lambda_python.NoLambdaPython as error:
         unavailable(str(error))
 

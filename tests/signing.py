@@ -1,11 +1,11 @@
-"""The test CA (tools/signing_ca.py) for the tests, and a fake of Amazon's certificate bucket."""
+"""The test CA (tools/standins/signing_ca.py), and a fake of Amazon's certificate bucket."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tools.alexa_certs import UntrustedCertificate
-from tools.signing_ca import ALEXA_NAME, CERT_URL, NOW, SigningCA, headers, pem
+from tools.standins.signing_ca import ALEXA_NAME, CERT_URL, NOW, SigningCA, headers, pem
+from web.alexa_certs import UntrustedCertificate
 
 __all__ = ["ALEXA_NAME", "CERT_URL", "NOW", "FakeS3", "SigningCA", "headers", "pem"]
 

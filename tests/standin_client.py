@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from tools.alexa_standin import AlexaStandIn
+from tools.standins.alexa import AlexaStandIn
 
 
 class Api:

@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from reconnect import config, logs, warm
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
 
 SETTINGS = config.from_env()
 logs.configure(SETTINGS.log_level)
@@ -25,12 +25,12 @@ OPENING = warm.Opening()
 if SETTINGS.in_lambda:
     OPENING.alexa_api(ALEXA_APIS, SETTINGS.alexa_api_endpoint)
 
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from reconnect import metrics
-from reconnect.content import DEFAULT_LOCALE, library
-from reconnect.handlers import (
+from reconnect.alexa.handlers import (
     builtins,
     checkin,
     data,
@@ -40,11 +40,13 @@ from reconnect.handlers import (
     progress,
     reminders,
     ritual,
+    ritual_controls,
     safety,
     selfcheck,
     talk,
 )
-from reconnect.interceptors import LoadTurn, SaveTurn
+from reconnect.alexa.interceptors import LoadTurn, SaveTurn
+from reconnect.speech.content import DEFAULT_LOCALE, library
 from reconnect.store import Store, make_client
 
 STORE = Store(make_client(), SETTINGS.table_name)
@@ -57,6 +59,68 @@ class ForeignSkillError(PermissionError):
     """The request was meant for another skill."""
 
 
+# The handler modules; each exports its HANDLERS.
+HANDLER_MODULES = (
+    builtins, checkin, data, moments, program, progress, reminders, ritual, ritual_controls, safety,
+    selfcheck, talk,
+)  # fmt: skip
+# can_handle is asked in this order and the first yes wins: distress first, then each feature's
+# own intents, then the answers that depend on what was asked (a permission, yes, no, somewhat),
+# the moments any turn can have, and the catch-all last.
+ORDER: tuple[type[AbstractRequestHandler], ...] = (
+    safety.Crisis,
+    builtins.Launch,
+    program.TodayStep,
+    program.HearStep,
+    program.CurrentStep,
+    program.NextStep,
+    program.PreviousStep,
+    program.GoToStep,
+    program.ListSteps,
+    program.TellMeMore,
+    program.BurnoutSigns,
+    program.StayOnStep,
+    program.StartOver,
+    talk.TalkTopic,
+    talk.SmallIdea,
+    talk.AboutTogetherTime,
+    talk.Streak,
+    data.DeleteData,
+    ritual.StartRitual,
+    ritual_controls.PauseRitual,
+    ritual_controls.ResumeRitual,
+    ritual_controls.StopRitual,
+    ritual_controls.RitualTimeLeft,
+    ritual_controls.RitualNext,
+    checkin.CheckIn,
+    selfcheck.SelfCheck,
+    selfcheck.SelfCheckAnswer,
+    progress.HowAreWeDoing,
+    reminders.SetReminder,
+    reminders.CancelReminder,
+    reminders.ReminderPermissionAnswer,
+    ritual.PermissionAnswer,
+    builtins.Yes,
+    builtins.No,
+    moments.Somewhat,
+    moments.Repeat,
+    moments.Help,
+    moments.Goodbye,
+    builtins.NavigateHome,
+    moments.Fallback,
+    builtins.SessionEnded,
+    builtins.Anything,
+)
+
+
+def request_handlers() -> tuple[AbstractRequestHandler, ...]:
+    """Every handler module's HANDLERS, in ORDER; one exported but not ordered is an error."""
+    exported = {type(h): h for module in HANDLER_MODULES for h in module.HANDLERS}
+    if len(exported) != len(ORDER) or set(exported) != set(ORDER):
+        raise LookupError(f"ORDER and the modules' HANDLERS differ: {set(exported) ^ set(ORDER)}")
+    return tuple(exported[kind] for kind in ORDER)
+
+
 def build_skill(store: Store = STORE) -> Any:
     """Assemble the skill: interceptors, handlers in order, the catch-all exception handler."""
     builder = CustomSkillBuilder(
@@ -67,50 +131,7 @@ def build_skill(store: Store = STORE) -> Any:
     builder.skill_id = SETTINGS.skill_id  # type: ignore[assignment]  # the SDK annotates None
     builder.add_global_request_interceptor(LoadTurn(LIBRARY, store))
     builder.add_global_response_interceptor(SaveTurn())
-    for handler in (
-        safety.Crisis(),
-        builtins.Launch(),
-        program.TodayStep(),
-        program.HearStep(),
-        program.CurrentStep(),
-        program.NextStep(),
-        program.PreviousStep(),
-        program.GoToStep(),
-        program.ListSteps(),
-        program.TellMeMore(),
-        program.BurnoutSigns(),
-        program.StayOnStep(),
-        program.StartOver(),
-        talk.TalkTopic(),
-        talk.SmallIdea(),
-        talk.AboutTogetherTime(),
-        talk.Streak(),
-        data.DeleteData(),
-        ritual.StartRitual(),
-        ritual.PauseRitual(),
-        ritual.ResumeRitual(),
-        ritual.StopRitual(),
-        ritual.RitualTimeLeft(),
-        ritual.RitualNext(),
-        checkin.CheckIn(),
-        selfcheck.SelfCheck(),
-        selfcheck.SelfCheckAnswer(),
-        progress.HowAreWeDoing(),
-        reminders.SetReminder(),
-        reminders.CancelReminder(),
-        reminders.ReminderPermissionAnswer(),
-        ritual.PermissionAnswer(),
-        builtins.Yes(),
-        builtins.No(),
-        moments.Somewhat(),
-        moments.Repeat(),
-        moments.Help(),
-        moments.Goodbye(),
-        builtins.NavigateHome(),
-        moments.Fallback(),
-        builtins.SessionEnded(),
-        builtins.Anything(),
-    ):
+    for handler in request_handlers():
         builder.add_request_handler(handler)
     builder.add_exception_handler(errors.SpeakKindly())
     return builder.create()

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from reconnect.record import Record
+from reconnect.domain.record import Record
 
 NAMESPACE = "ReconnectRitual"
 DIMENSION = "FunctionName"

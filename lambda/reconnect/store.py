@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, cast
 import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.hooks import BaseEventHooks
 
 from reconnect import metrics
-from reconnect.record import Record, merge
+from reconnect.domain.record import Record, merge
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -37,7 +38,7 @@ CLIENT_CONFIG = Config(
 _MERGE_ATTEMPTS = 5
 WARM_UP_KEY = "reconnect-ritual:warm-up"  # never a couple's key: theirs are hex digests
 # The artifact's cut-down endpoints.json (DynamoDB's entries, every partition and region),
-# written by its build (tools/botocore_data.py); absent in the source tree.
+# written by its build (tools/builders/botocore_data.py); absent in the source tree.
 BOTOCORE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_built", "botocore")
 
 
@@ -80,6 +81,11 @@ class Store:
     def __init__(self, client: DynamoDBClient, table_name: str) -> None:
         self._client = client
         self._table = table_name
+
+    @property
+    def call_events(self) -> BaseEventHooks:
+        """The client's botocore events: hooks here watch or fail its calls (tests, faults)."""
+        return self._client.meta.events
 
     def load(self, user_id: str) -> Stored:
         """Read the couple's record (one strongly consistent GetItem); a new couple gets a blank."""

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from ask_sdk_model import RequestEnvelope
 
-from reconnect.alexa_api import ConnectionPool
-from reconnect.alexa_service import PARALLEL_CALLS, start_workers
+from reconnect.alexa.http_pool import ConnectionPool
+from reconnect.alexa.service_calls import PARALLEL_CALLS, start_workers
 
 if TYPE_CHECKING:
     from reconnect.store import Store

@@ -1,6 +1,6 @@
 """End-to-end fixtures: the skill's web service, driven by virtual-alexa, an independent client.
 
-The web service (tools/web_service.py: flask-ask-sdk's SkillAdapter) runs in a thread of this
+The web service (web/service.py: flask-ask-sdk's SkillAdapter) runs in a thread of this
 process on loopback, with signature checks off because virtual-alexa cannot sign (the checks
 have their own tests in tests/functional/test_web_service.py), so moto's mock (process-wide) and the
 Alexa API stand-in serve it; virtual-alexa runs in node (tests/e2e/drive.js) and talks HTTP.
@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from tools.alexa_standin import AlexaStandIn
-from tools.web_service import create_app
+from tools.standins.alexa import AlexaStandIn
+from web.service import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = ROOT / "tests" / "e2e" / "drive.js"

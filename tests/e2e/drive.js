@@ -15,7 +15,7 @@
 
 const fs = require("fs");
 
-const API_TOKEN = "local-api-token"; // tools/alexa_standin.py's bearer token
+const API_TOKEN = "local-api-token"; // tools/standins/alexa.py's bearer token
 // virtual-alexa takes any utterance containing one of these as "Alexa, open ...".
 const LAUNCH_WORDS = /(ask|open|launch|talk to|tell)/i;
 

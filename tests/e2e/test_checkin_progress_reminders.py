@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import VirtualAlexa
-from tools.alexa_standin import AlexaStandIn
-from tools.standin_reminders import RemindersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.reminders import RemindersApi
 
 pytestmark = pytest.mark.e2e
 

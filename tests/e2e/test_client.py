@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ECHO, VirtualAlexa
-from tools.alexa_standin import AlexaStandIn
+from tools.standins.alexa import AlexaStandIn
 
 pytestmark = pytest.mark.e2e
 

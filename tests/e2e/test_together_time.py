@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from tests.conftest import Clock
 from tests.e2e.conftest import Exchange, VirtualAlexa
-from tools.alexa_standin import AlexaStandIn
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.timers import TimersApi
 
 pytestmark = pytest.mark.e2e
 

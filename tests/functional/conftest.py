@@ -11,10 +11,14 @@ from typing import Any
 import pytest
 from cfnlint.decode import decode  # type: ignore[import-untyped]
 
+from reconnect.speech.content import LocaleContent
+from tests import marked_content
 from tests.conftest import Clock
 from tests.functional import lambda_like
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Device, Session
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Device, Session
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def words_of(ssml: str) -> str:
@@ -55,6 +59,29 @@ def handler(dynamodb: Any) -> Any:
     return checked
 
 
+@pytest.fixture(scope="session")
+def marked_content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ with every phrasing made a marker naming it, written once per run."""
+    return marked_content.write(ROOT / "content", tmp_path_factory.mktemp("marked-content"))
+
+
+@pytest.fixture
+def marked(
+    handler: Any, marked_content_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[LocaleContent]:
+    """The skill speaking markers instead of content/'s words (tests of which prompt it chose):
+    loaded by the production loader from $CONTENT_DIR, as a deployment would load its own."""
+    from reconnect import app
+    from reconnect.speech import content
+
+    monkeypatch.setenv("CONTENT_DIR", str(marked_content_dir))
+    content.library.cache_clear()
+    monkeypatch.setattr(app, "LIBRARY", content.library())
+    monkeypatch.setattr(app, "SKILL", app.build_skill(app.STORE))
+    yield app.LIBRARY.for_locale("en-US")
+    content.library.cache_clear()  # the next library() reads content/ again
+
+
 @pytest.fixture
 def couple(handler: Any, standin: AlexaStandIn, clock: Clock) -> Session:
     """A couple talking to one Echo whose time zone is New York."""
@@ -87,7 +114,7 @@ def dynamodb_calls(handler: Any) -> Iterator[CallCounter]:
     from reconnect import app
 
     counter = CallCounter()
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", counter)
     yield counter
     events.unregister("before-call.dynamodb", counter)
@@ -109,7 +136,7 @@ def dynamodb_endpoint() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def template() -> dict[str, Any]:
     """template.yaml as CloudFormation reads it (short-form tags become Ref / Fn::*)."""
-    loaded, problems = decode(str(Path(__file__).resolve().parents[2] / "template.yaml"))
+    loaded, problems = decode(str(ROOT / "template.yaml"))
     assert not problems, problems
     assert isinstance(loaded, dict)
     return loaded

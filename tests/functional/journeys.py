@@ -25,11 +25,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from reconnect.content import LocaleContent, library
-from reconnect.record import LAST_STEP, PRACTICE_MODE, Record
+from reconnect.domain.record import LAST_STEP, PRACTICE_MODE, Record
+from reconnect.speech.content import LocaleContent, library
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
-from tools.envelopes import Device, Dialog, Session, reprompt, speech
+from tools.standins.envelopes import Device, Dialog, Session, reprompt, speech
 
 LOOKS = frozenset({
     "TodayStepIntent", "HearStepIntent", "CurrentStepIntent", "ListStepsIntent",

@@ -19,7 +19,7 @@ from typing import Any
 import boto3
 from moto.server import ThreadedMotoServer
 
-from tools.alexa_standin import AlexaStandIn
+from tools.standins.alexa import AlexaStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH_EVENT = ROOT / "tests" / "events" / "launch_new.json"

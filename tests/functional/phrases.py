@@ -1,12 +1,13 @@
-"""Asserting on meaning: whether an answer says a given content key (any of its phrasings)."""
+"""Asserting on meaning: which content keys an answer says, by the words or by the markers."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reconnect.content import LocaleContent, library
+from reconnect.speech.content import LocaleContent, library
 from tests.functional.conftest import words_of
-from tools.envelopes import reprompt, speech
+from tests.marked_content import Said, heard_in
+from tools.standins.envelopes import reprompt, speech
 
 EN_US = library().for_locale("en-US")
 
@@ -15,6 +16,27 @@ def says(answer: dict[str, Any], key: str, content: LocaleContent = EN_US, **val
     """Whether the answer's speech carries one of `key`'s phrasings, filled with `values`."""
     heard = words_of(speech(answer))
     return any(words_of(p.format(**values)) in heard for p in content.phrasings(key))
+
+
+def markers(answer: dict[str, Any]) -> list[Said]:
+    """The markers an answer says, in order (with the `marked` fixture)."""
+    return heard_in(words_of(speech(answer)))
+
+
+def keys(answer: dict[str, Any]) -> list[str]:
+    """The content keys an answer says, in order (with the `marked` fixture)."""
+    return [said.key for said in markers(answer)]
+
+
+def step_spoken(answer: dict[str, Any]) -> int | None:
+    """The step an answer speaks of: the step_number its first marker carries (`marked`)."""
+    numbers = [m.values["step_number"] for m in markers(answer) if "step_number" in m.values]
+    return int(numbers[0]) if numbers else None
+
+
+def reprompt_keys(answer: dict[str, Any]) -> list[str]:
+    """The content keys an answer's reprompt says (with the `marked` fixture)."""
+    return [said.key for said in heard_in(words_of(reprompt(answer)))]
 
 
 def reprompts_with(answer: dict[str, Any], key: str, **values: Any) -> bool:

@@ -16,22 +16,22 @@ import pytest
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services import ApiClientRequest
 
-from reconnect import alexa_api
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from tools import standin_tls
-from tools.alexa_standin import AlexaStandIn, Fault
+from reconnect.alexa import http_pool
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from tools.standins import tls
+from tools.standins.alexa import AlexaStandIn, Fault
 
 ZONE = "/v2/devices/{device}/settings/System.timeZone"
 
 
 @pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> standin_tls.TestCertificates:
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> tls.TestCertificates:
     """A test CA and the stand-in's certificate, made once for this module."""
-    return standin_tls.make(Path(tmp_path_factory.mktemp("tls")))
+    return tls.make(Path(tmp_path_factory.mktemp("tls")))
 
 
 @pytest.fixture
-def https(certificates: standin_tls.TestCertificates) -> Iterator[AlexaStandIn]:
+def https(certificates: tls.TestCertificates) -> Iterator[AlexaStandIn]:
     """The stand-in over HTTPS; a kept-alive connection is closed after 0.2 s idle."""
     server = AlexaStandIn(tls=certificates.server, idle_timeout=0.2).start()
     server.time_zones["dev"] = "Europe/Paris"
@@ -40,7 +40,7 @@ def https(certificates: standin_tls.TestCertificates) -> Iterator[AlexaStandIn]:
 
 
 @pytest.fixture
-def client(certificates: standin_tls.TestCertificates) -> TimeoutApiClient:
+def client(certificates: tls.TestCertificates) -> TimeoutApiClient:
     """The skill's client, its one context trusting the test CA beside the system store."""
     context = ssl.create_default_context(cafile=str(certificates.bundle))
     return TimeoutApiClient(1.0, pool=ConnectionPool(context, 1.0))
@@ -97,7 +97,7 @@ def test_a_get_on_a_connection_found_closed_is_sent_again_once(
     """GIVEN a closed connection that still looked open WHEN a GET goes out THEN it is sent
     again, once, on a new connection."""
     assert zone(client, https)[0] == 200
-    monkeypatch.setattr(alexa_api, "_still_open", lambda connection: True)
+    monkeypatch.setattr(http_pool, "_still_open", lambda connection: True)
     threading.Event().wait(0.5)  # the stand-in closes its end of the idle connection
     assert zone(client, https) == (200, '"Europe/Paris"')
     assert https.connections == 2

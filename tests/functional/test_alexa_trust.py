@@ -18,10 +18,11 @@ from ask_sdk_model.services import ApiClientRequest
 from cryptography import x509
 from cryptography.utils import CryptographyDeprecationWarning
 
-from reconnect import trust
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from tools import amazon_roots, standin_tls
-from tools.alexa_standin import AlexaStandIn
+from reconnect.alexa import trust
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from tools.builders import amazon_roots
+from tools.standins import tls as standin_tls
+from tools.standins.alexa import AlexaStandIn
 
 ZONE = "/v2/devices/dev/settings/System.timeZone"
 
@@ -97,7 +98,7 @@ def test_a_certificate_under_another_root_falls_back_to_the_full_store_once(
     """The first call widens the trust (one warning) and succeeds; later calls just work."""
     wider = ssl.create_default_context(cafile=str(certificates.ca))
     pool = ConnectionPool(amazon_only(), 1.0, wider=lambda: wider)
-    with caplog.at_level(logging.WARNING, logger="reconnect.alexa_api"):
+    with caplog.at_level(logging.WARNING, logger="reconnect.alexa.http_pool"):
         assert status(pool, https) == 200
         assert status(pool, https) == 200
     assert pool.context is wider

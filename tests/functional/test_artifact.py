@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import content, content_snapshot, store
+from reconnect import store
+from reconnect.speech import content, content_snapshot
 from tests.functional.lambda_like import read_only_copy, run_like_lambda, snapshot
 from tests.heavy import runtime_python
-from tools import build_artifact, lambda_python
-from tools.alexa_standin import AlexaStandIn
+from tools.builders import lambda_artifact, lambda_python
+from tools.standins.alexa import AlexaStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_ZIPPED_BYTES = 5 * 1024 * 1024
@@ -24,7 +25,7 @@ NOT_SHIPPED = ("boto3", "botocore", "s3transfer", "jmespath", "urllib3", "reques
 
 def _has_runtime_python() -> bool:
     try:
-        lambda_python.find(build_artifact.LAMBDA_PYTHON_VERSION)
+        lambda_python.find(lambda_artifact.LAMBDA_PYTHON_VERSION)
     except lambda_python.NoLambdaPython:
         return False
     return True
@@ -35,7 +36,7 @@ def artifact(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The artifact, built once for this module as `make build` builds it (source only where
     no Python 3.13 is found: the bytecode tests then skip, or fail in CI)."""
     out = tmp_path_factory.mktemp("artifact") / "lambda"
-    return build_artifact.build(out, bytecode=_has_runtime_python())
+    return lambda_artifact.build(out, bytecode=_has_runtime_python())
 
 
 def _relative_files(folder: Path) -> set[str]:
@@ -71,6 +72,12 @@ def test_artifact_holds_its_content_loaded_and_checked_for_init(artifact: Path) 
     assert (artifact / "reconnect" / built / "endpoints.json").is_file()
 
 
+def test_artifact_ships_neither_the_web_service_nor_the_tools(artifact: Path) -> None:
+    """Only lambda/reconnect and content/ of ours: web/, tools/ and tests/ stay home."""
+    beside_the_repository_root = {p.name for p in artifact.iterdir() if (ROOT / p.name).exists()}
+    assert beside_the_repository_root == {"content"}
+
+
 def test_artifact_holds_the_pinned_runtime_dependencies(artifact: Path) -> None:
     """The ASK SDK packages from lambda/requirements.txt are installed at the top level."""
     for package in ("ask_sdk_core", "ask_sdk_runtime", "ask_sdk_model", "dateutil"):
@@ -92,9 +99,9 @@ def test_every_module_has_hash_based_bytecode_of_the_runtimes_version_only(
     """GIVEN Python 3.13 WHEN the artifact is built THEN every .py has an unchecked-hash
     cpython-313 .pyc beside it, and no bytecode of any other version is shipped."""
     runtime_python()
-    assert build_artifact.without_bytecode(artifact) == []
+    assert lambda_artifact.without_bytecode(artifact) == []
     tags = {pyc.name.split(".")[-2] for pyc in artifact.rglob("*.pyc")}
-    assert tags == {build_artifact.CACHE_TAG}
+    assert tags == {lambda_artifact.CACHE_TAG}
     sources = {path.stem for path in artifact.rglob("*.py")}
     assert {pyc.name.split(".")[0] for pyc in artifact.rglob("*.pyc")} == sources
 
@@ -107,20 +114,20 @@ def test_a_deploy_build_without_python_313_stops_and_names_the_ways_out(
     monkeypatch.setattr(lambda_python, "candidates", lambda version: iter(()))
     monkeypatch.delenv(lambda_python.ENV, raising=False)
     out = tmp_path / "lambda"
-    with pytest.raises(build_artifact.ArtifactError) as raised:
-        build_artifact.build(out)
+    with pytest.raises(lambda_artifact.ArtifactError) as raised:
+        lambda_artifact.build(out)
     message = str(raised.value)
     for way_out in ("python3.13", "pyenv install 3.13", lambda_python.ENV, "--use-container"):
         assert way_out in message
     assert not out.exists()
     monkeypatch.setenv(lambda_python.ENV, sys.executable)  # a Python, but not 3.13
-    with pytest.raises(build_artifact.ArtifactError, match=r"not a working Python 3\.13"):
-        build_artifact.build(out)
+    with pytest.raises(lambda_artifact.ArtifactError, match=r"not a working Python 3\.13"):
+        lambda_artifact.build(out)
 
 
 def test_artifact_zips_to_under_five_megabytes(artifact: Path) -> None:
     """The deployment zip, bytecode included, stays small, which keeps cold starts short."""
-    assert build_artifact.zipped_size(artifact) < MAX_ZIPPED_BYTES
+    assert lambda_artifact.zipped_size(artifact) < MAX_ZIPPED_BYTES
 
 
 def test_artifact_answers_a_launch_request_in_a_fresh_lambda_like_process(
@@ -151,7 +158,7 @@ def test_python_313_answers_from_the_artifact_without_compiling_a_single_source_
     task = read_only_copy(artifact, tmp_path)
     before = snapshot(task)
     seen = run_like_lambda(python, task, lambda_runtime, dynamodb_endpoint, standin, tmp_path)
-    assert seen["cache_tag"] == build_artifact.CACHE_TAG
+    assert seen["cache_tag"] == lambda_artifact.CACHE_TAG
     assert seen["compiled"] == []
     assert seen["without_pyc"] == []
     assert seen["from_artifact"] > 100  # the skill, the ASK SDK and its models

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import botocore
 import botocore.session
 import pytest
 from botocore.config import Config
 
 from reconnect import store
-from tools import botocore_data
+from tools.builders import botocore_data
 
 VARIANTS = ((False, False), (True, False), (False, True))  # (FIPS, dual-stack)
 
@@ -24,7 +25,7 @@ VARIANTS = ((False, False), (True, False), (False, True))  # (FIPS, dual-stack)
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The cut-down endpoints.json, written as the artifact build writes it."""
     folder = tmp_path_factory.mktemp("botocore")
-    botocore_data.write(folder)
+    botocore_data.write(folder, botocore_data.builtin_endpoints())
     return folder
 
 
@@ -83,6 +84,11 @@ def test_every_region_resolves_alike_with_either_file(folder: Path) -> None:
                 region,
                 variant,
             )
+
+
+def test_the_build_takes_the_pinned_botocore_the_tests_run() -> None:
+    """The version web/requirements.txt pins is the botocore these tests compare against."""
+    assert botocore_data.pinned_version() == botocore.__version__
 
 
 def test_make_client_reads_the_cut_down_file_where_the_artifact_has_one(

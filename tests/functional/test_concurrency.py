@@ -9,8 +9,8 @@ from typing import Any
 
 from reconnect.store import user_key
 from tests.conftest import TABLE, Clock
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Device, Session
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Device, Session
 
 ROUNDS = 5
 

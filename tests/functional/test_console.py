@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.content import library
-from reconnect.speech import plain_text
+from reconnect.speech.content import library
+from reconnect.speech.ssml import plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = "2026-03-02"

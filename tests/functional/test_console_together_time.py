@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reconnect.content import library
+from reconnect.speech.content import library
 from tests.functional.test_console import ROOT, run_console
 
 

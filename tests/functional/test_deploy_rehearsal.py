@@ -22,30 +22,33 @@ import pytest
 
 from tests.functional.lambda_like import SKILL_ID, read_only_copy, run_like_lambda, snapshot
 from tests.heavy import DEPLOY_VENV, deploy_tool, runtime_python, unavailable
-from tools import build_artifact
-from tools.alexa_standin import AlexaStandIn
+from tools.builders import lambda_artifact
+from tools.standins.alexa import AlexaStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 SAM_TOOLS = Path(__file__).with_name("sam_tools.py")
 # What the README's "Deploying" tells an operator to run, in order (tests/unit/test_drift.py
 # holds the README to these); `sam deploy --guided` needs an account and is not rehearsed.
 DEPLOY_TOOLS = "make deploy-tools"
-SHELL_SETUP = 'export SAM_CLI_TELEMETRY=0 PATH="$PWD/.venv-deploy/bin:$PATH"'
+SHELL_SETUP = 'export SAM_CLI_TELEMETRY=0 PATH="$PWD/.venv-deploy/sam-only:$PATH"'
+# The folder SHELL_SETUP puts on PATH (the Makefile's DEPLOY_PATH): `sam` and nothing else, so
+# the operator's python3 and pip are never the deploy venv's.
+SAM_ONLY = DEPLOY_VENV / "sam-only"
 VALIDATE = ("sam", "validate", "--lint")
 BUILD = ("sam", "build")
 REHEARSED = (VALIDATE, BUILD)
-NOT_REHEARSED = ("sam deploy",)  # needs AWS credentials
+NOT_REHEARSED = ("sam deploy", "sam list")  # need AWS credentials
 MAX_ZIPPED_BYTES = 5 * 1024 * 1024
 ITEM_ACTIONS = {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"}
 LOG_ACTIONS = {"logs:CreateLogStream", "logs:PutLogEvents"}
 
 
 def offline_environment(home: Path) -> dict[str, str]:
-    """The README's shell (telemetry off, the deploy venv first on PATH), with no AWS account."""
+    """The README's shell (telemetry off, `sam` first on PATH), with no AWS account."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(
         SAM_CLI_TELEMETRY="0",
-        PATH=f"{DEPLOY_VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+        PATH=f"{SAM_ONLY}{os.pathsep}{os.environ.get('PATH', '')}",
         HOME=str(home),  # SAM keeps its own settings under ~/.aws-sam
         AWS_CONFIG_FILE=os.devnull,
         AWS_SHARED_CREDENTIALS_FILE=os.devnull,
@@ -90,6 +93,8 @@ def clean_copy(into: Path) -> Path:
 def rehearsal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The README's commands run in a clean copy: their outputs and where things landed."""
     deploy_tool("sam")
+    if not (SAM_ONLY / "sam").is_file():
+        unavailable(f"{SAM_ONLY.name}/sam is missing: `make deploy-tools` links it")
     runtime_python()
     workdir = tmp_path_factory.mktemp("rehearsal")
     copy = clean_copy(workdir)
@@ -125,6 +130,19 @@ def test_sam_validate_lint_finds_the_template_valid(rehearsal: dict[str, Any]) -
     assert "is a valid SAM Template" in rehearsal["outputs"][" ".join(VALIDATE)]
 
 
+def test_the_readme_shell_gains_sam_and_keeps_its_own_python(tmp_path: Path) -> None:
+    """GIVEN the README's shell set-up WHEN a command is looked up THEN `sam` is the pinned one
+    and python3, python and pip are still the shell's own, never the deploy venv's (a venv
+    made or a package installed in that shell would otherwise land on Python 3.13's tools)."""
+    deploy_tool("sam")
+    path = offline_environment(tmp_path)["PATH"]
+    assert sorted(p.name for p in SAM_ONLY.iterdir()) == ["sam"]
+    assert Path(shutil.which("sam", path=path) or "").parent == SAM_ONLY
+    for name in ("python3", "python", "pip", "pip3"):
+        found = shutil.which(name, path=path)
+        assert found is None or DEPLOY_VENV not in Path(found).parents, found
+
+
 def test_sam_build_runs_the_makefile_build_in_place_without_any_venv(
     rehearsal: dict[str, Any],
 ) -> None:
@@ -148,8 +166,8 @@ def test_sam_builds_an_artifact_with_the_runtimes_bytecode_and_nothing_else(
     artifact = rehearsal["copy"] / ".aws-sam" / "build" / "SkillFunction"
     top = {p.name for p in artifact.iterdir()}
     assert {"reconnect", "content", "ask_sdk_core", "ask_sdk_model"} <= top
-    assert not {"tests", "tools", "lambda", ".venv", "node_modules", "Makefile"} & top
-    assert build_artifact.without_bytecode(artifact) == []
+    assert not {"tests", "tools", "web", "lambda", ".venv", "node_modules", "Makefile"} & top
+    assert lambda_artifact.without_bytecode(artifact) == []
 
 
 def test_the_zip_sam_deploys_runs_on_python_313_compiling_nothing(

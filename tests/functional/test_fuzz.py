@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconnect.conversation import Waiting
+from reconnect.speech.reply import Waiting
 from tests.conftest import load_event
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """The skill served by a real gunicorn process on loopback, driven with signed requests.
 
-tools/loopback_service.py runs `make serve`'s server and app (tools/wsgi_server.py, every
+tools/standins/loopback_service.py runs `make serve`'s server and app (web/server.py, every
 check on) trusting a test CA made here; DynamoDB is moto's server and the Alexa APIs the
 stand-in, both on loopback, reached from the gunicorn workers over HTTP as the real ones are.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from tools import envelopes, loopback_service, wsgi_server
-from tools.alexa_standin import AlexaStandIn
-from tools.local_dynamodb import create_table, environment_for
-from tools.signing_ca import SigningCA, headers
+from tools.standins import envelopes, loopback_service
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.local_dynamodb import create_table, environment_for
+from tools.standins.signing_ca import SigningCA, headers
+from web import server, service
 
+ROOT = Path(__file__).resolve().parents[2]
 SKILL = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 TABLE = "reconnect-gunicorn"
 
@@ -106,7 +109,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
         )
         create_table(client, TABLE)
-        options = wsgi_server.ServerOptions(port=free_port(), workers=2, threads=4)
+        options = server.ServerOptions(port=free_port(), workers=2, threads=4)
         log = folder / "gunicorn.log"
         with loopback_service.start(ca_dir, options, env, log) as service:
             yield Served(service, ca, client, standin, log)
@@ -191,11 +194,33 @@ def test_make_serve_refuses_to_start_without_a_skill_id(
 ) -> None:
     """Amazon signs every skill's requests: with no SKILL_ID the server exits 2 unstarted."""
     monkeypatch.delenv("SKILL_ID", raising=False)
-    assert wsgi_server.main(["--port", str(free_port())]) == 2
+    assert server.main(["--port", str(free_port())]) == 2
     assert "SKILL_ID" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "skill_id",
+    ["amzn1.ask.skill.YOUR-ID", "amzn1.ask.skill.12345678-ABCD-1234-1234-123456789abc", " "],
+)
+def test_make_serve_refuses_to_start_on_what_is_not_a_skill_id(
+    skill_id: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's placeholder (or a typo) would refuse every real request as another
+    skill's: the server says so and exits 2, as the template refuses such a SkillId."""
+    monkeypatch.setenv("SKILL_ID", skill_id)
+    assert server.main(["--port", str(free_port())]) == 2
+    assert f"SKILL_ID={skill_id!r} is not an Alexa skill id" in capsys.readouterr().err
+
+
+def test_the_service_and_the_template_accept_the_same_skill_ids() -> None:
+    """One rule for a skill id: the template's SkillId pattern is the service's."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    found = re.search(r'SkillId:\n(?:\s+.*\n)*?\s+AllowedPattern: "(.*)"', template)
+    assert found
+    assert found[1].replace("\\\\", "\\") == f"^{service.SKILL_ID_PATTERN.pattern}$"
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::"])
 def test_the_test_ca_is_trusted_on_loopback_only(host: str) -> None:
-    """tools/loopback_service.py refuses any address but loopback."""
+    """tools/standins/loopback_service.py refuses any address but loopback."""
     assert loopback_service.main(["--host", host, "--ca-dir", "."]) == 2

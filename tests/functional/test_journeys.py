@@ -16,13 +16,14 @@ from typing import Any
 
 import pytest
 
-from reconnect.record import PRACTICE_MODE
+from reconnect.domain.record import PRACTICE_MODE
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
-from tests.functional.conftest import words_of
 from tests.functional.journeys import Journey, Tally, days
-from tools.alexa_standin import AlexaStandIn
-from tools.standin_reminders import RemindersApi
-from tools.standin_timers import TimersApi
+from tests.marked_content import heard_in, names_in
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.reminders import RemindersApi
+from tools.standins.timers import TimersApi
 
 FIRST_DAY = date(2026, 11, 2)  # a Monday
 WEEKS = 5
@@ -59,7 +60,7 @@ def couple(
 
 
 def test_a_morning_and_evening_couple_walks_the_path_into_practice_mode(
-    handler: Any, clock: Clock, apis: Any, tally: Tally
+    handler: Any, clock: Clock, apis: Any, tally: Tally, marked: LocaleContent
 ) -> None:
     """GIVEN a New York couple who hears today's step each morning and checks in or has
     together time most evenings, peeks at other steps, skips weekends now and then, and once
@@ -98,8 +99,9 @@ def test_a_morning_and_evening_couple_walks_the_path_into_practice_mode(
     practice = alex.say("AMAZON.YesIntent")
     another = alex.say("NextStepIntent")
     more = alex.say("TellMeMoreIntent")
-    step_of = next(s for s in alex.content.steps if f"step {s.number}" in another.lower())
-    assert words_of(step_of.more) in more  # the practice just heard, not step seven
+    (next_practice,) = (m for m in heard_in(another) if m.key == "practice_next")
+    number = next_practice.values["step_number"]
+    assert f"program.steps.{number}.more" in names_in(more)  # the practice just heard
     assert practice != another
 
 

@@ -12,8 +12,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from reconnect.logs import JsonFormatter
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
 
 SECRET_SLOT = "forty-two <b>R&amp;B</b> private words"
 
@@ -43,7 +43,7 @@ def converse(couple: Session, standin: AlexaStandIn) -> None:
     def broken(**_: Any) -> None:
         raise ClientError({"Error": {"Code": "InternalServerError", "Message": "x"}}, "GetItem")
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", broken)
     try:
         couple.intent("TodayStepIntent")

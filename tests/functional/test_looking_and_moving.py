@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 
-from reconnect.record import PRACTICE_MODE, Record
+from reconnect.domain.record import PRACTICE_MODE, Record
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
-from tests.functional.phrases import EN_US, closes, heard, ordinal_slots, says
+from tests.functional.phrases import EN_US, closes, heard, keys, markers, ordinal_slots, says
 from tests.functional.test_checkin import check_in, stored
-from tools.envelopes import Session, intent_request
+from tools.standins.envelopes import Session, intent_request
 
 
 @pytest.fixture
@@ -118,7 +119,9 @@ def walked(couple: Session) -> None:
     app.STORE.save(user, app.STORE.load(user), record)
 
 
-def test_in_practice_mode_follow_ups_speak_of_the_practice_just_heard(couple: Session) -> None:
+def test_in_practice_mode_follow_ups_speak_of_the_practice_just_heard(
+    couple: Session, marked: LocaleContent
+) -> None:
     """GIVEN the path walked WHEN they hear today's practice, then say 'next step' and 'tell me
     more' THEN 'next' gives another practice (before: 'this is the last step') and 'tell me
     more' speaks of that practice's step (before: always step seven)."""
@@ -126,12 +129,13 @@ def test_in_practice_mode_follow_ups_speak_of_the_practice_just_heard(couple: Se
     couple.launch()
     today = couple.intent("AMAZON.YesIntent")
     another = couple.intent("NextStepIntent")
-    assert not says(another, "at_last_step")
-    step = next(s for s in EN_US.steps if f"step {s.number}," in heard(another))
-    assert any(words_of(p) in heard(another) for p in step.practices)
+    assert "at_last_step" not in keys(another)
+    (practice,) = (m for m in markers(another) if m.key == "practice_next")
+    number = practice.values["step_number"]
+    assert [m.key for m in practice.value("practice")] == [f"program.steps.{number}.practices"]
     more = couple.intent("TellMeMoreIntent")
-    assert short_of(step.number) not in heard(more)
-    assert words_of(step.more) in heard(more)
+    assert f"program.steps.{number}.short" not in keys(more)
+    assert f"program.steps.{number}.more" in keys(more)
     assert today != another
 
 

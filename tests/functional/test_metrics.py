@@ -16,9 +16,9 @@ from botocore.exceptions import ClientError
 
 from reconnect import metrics
 from tests.conftest import Clock, load_event
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
+from tools.standins.timers import TimersApi
 
 FUNCTION = "reconnect-metrics-test-SkillFunction"
 Lines = Callable[[], list[dict[str, Any]]]
@@ -69,7 +69,7 @@ def failing_dynamodb() -> Iterator[None]:
             {"Error": {"Code": "ThrottlingException", "Message": "injected"}}, model.name
         )
 
-    events = app.STORE._client.meta.events
+    events = app.STORE.call_events
     events.register("before-call.dynamodb", throttled)
     yield
     events.unregister("before-call.dynamodb", throttled)
@@ -161,7 +161,7 @@ def test_a_handler_that_raises_is_counted_as_a_skill_error(
 ) -> None:
     """GIVEN a handler with a bug WHEN it runs THEN the catch-all answers and one skill error
     is counted."""
-    from reconnect.handlers import program
+    from reconnect.alexa.handlers import program
 
     def broken(*_: Any) -> None:
         raise RuntimeError("a bug")

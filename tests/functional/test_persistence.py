@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from reconnect.record import Record
+from reconnect.domain.record import Record
+from reconnect.speech.content import LocaleContent
 from reconnect.store import Store, user_key
 from tests.conftest import TABLE, Clock
 from tests.functional.conftest import CallCounter
-from tools.envelopes import Device, Session, speech
+from tests.functional.phrases import keys, step_spoken
+from tools.standins.envelopes import Device, Session
 
 
 def saved(dynamodb: Any, device: Device) -> dict[str, Any]:
@@ -28,10 +29,11 @@ def seed(dynamodb: Any, device: Device, record: Record) -> None:
 
 
 def step_said(answer: dict[str, Any]) -> int:
-    """The step number spoken."""
-    found = re.search(r"[Ss]tep (\d)", speech(answer))
-    assert found, speech(answer)
-    return int(found.group(1))
+    """The step today's step speaks of (with the `marked` fixture)."""
+    assert keys(answer)[0] == "today_intro", keys(answer)
+    step = step_spoken(answer)
+    assert step is not None
+    return step
 
 
 def test_one_read_per_session(couple: Session, dynamodb_calls: CallCounter) -> None:
@@ -70,7 +72,9 @@ def test_a_second_session_the_same_day_writes_nothing(
     assert dynamodb_calls.calls == ["GetItem"]
 
 
-def test_progress_survives_between_sessions(couple: Session, clock: Clock) -> None:
+def test_progress_survives_between_sessions(
+    couple: Session, clock: Clock, marked: LocaleContent
+) -> None:
     """A step chosen today is still today's step tomorrow when it was not practised."""
     couple.launch()
     couple.intent("GoToStepIntent", number="4")
@@ -80,7 +84,7 @@ def test_progress_survives_between_sessions(couple: Session, clock: Clock) -> No
 
 
 def test_practised_step_moves_on_the_next_local_day(
-    couple: Session, dynamodb: Any, clock: Clock
+    couple: Session, dynamodb: Any, clock: Clock, marked: LocaleContent
 ) -> None:
     """A step practised yesterday makes today's step the next one."""
     yesterday = date(2026, 11, 24)
@@ -88,7 +92,7 @@ def test_practised_step_moves_on_the_next_local_day(
     assert step_said(couple.intent("TodayStepIntent")) == 3
 
 
-def test_held_step_does_not_move_on(couple: Session, dynamodb: Any) -> None:
+def test_held_step_does_not_move_on(couple: Session, dynamodb: Any, marked: LocaleContent) -> None:
     """A held step stays today's step even after it was practised on an earlier day."""
     yesterday = date(2026, 11, 24)
     seed(

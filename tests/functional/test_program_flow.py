@@ -6,8 +6,10 @@ import itertools
 import re
 from typing import Any
 
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
-from tools.envelopes import Session, reprompt, speech
+from tests.functional.phrases import keys, markers, step_spoken
+from tools.standins.envelopes import Session, reprompt, speech
 
 
 def ends(answer: dict[str, Any]) -> bool:
@@ -25,47 +27,56 @@ def asks(answer: dict[str, Any]) -> bool:
     )
 
 
-def step_number_in(said: str) -> int | None:
-    """The step number spoken as 'step N'."""
-    found = re.search(r"[Ss]tep (\d)", said)
-    return int(found.group(1)) if found else None
-
-
-def test_new_couple_hears_welcome_that_it_is_not_therapy(couple: Session) -> None:
-    """GIVEN a first visit WHEN they open the skill THEN the welcome says: not therapy; asks."""
+def test_new_couple_hears_the_welcome_then_the_offer_of_todays_step(
+    couple: Session, marked: LocaleContent
+) -> None:
+    """GIVEN a first visit WHEN they open the skill THEN the first-time welcome (which says it
+    is not therapy: tests/unit/test_content.py) and the offer of today's step; it asks."""
     answer = couple.launch()
-    assert "therapy" in speech(answer)
+    assert keys(answer) == ["welcome_new", "ask_hear_today"]
     assert asks(answer)
 
 
-def test_yes_after_welcome_gives_step_one_and_todays_practice(couple: Session) -> None:
+def test_yes_after_welcome_gives_step_one_and_todays_practice(
+    couple: Session, marked: LocaleContent
+) -> None:
     """'Yes' to the offer of today's step speaks step one and a practice, with a card."""
     couple.launch()
     answer = couple.intent("AMAZON.YesIntent")
-    assert step_number_in(speech(answer)) == 1
-    assert answer["response"]["card"]["title"].startswith("Step 1")
+    assert step_spoken(answer) == 1
+    assert "program.steps.1.short" in keys(answer)
+    assert "practice_intro" in keys(answer)
+    assert answer["response"]["card"]["title"] == f"Step 1: {marked.step(1).title}"
     assert asks(answer)
 
 
-def test_one_shot_todays_step_answers_and_closes(couple: Session) -> None:
-    """'Ask reconnect ritual for today's step' answers in under thirty seconds and ends."""
+def test_one_shot_todays_step_answers_and_closes(couple: Session, marked: LocaleContent) -> None:
+    """'Ask reconnect ritual for today's step' speaks step one and ends the session."""
     answer = couple.intent("TodayStepIntent")
-    said = speech(answer)
-    assert step_number_in(said) == 1
+    assert step_spoken(answer) == 1
+    assert keys(answer)[:2] == ["today_intro", "program.steps.1.short"]
     assert ends(answer)
+
+
+def test_one_shot_todays_step_fits_thirty_seconds(couple: Session) -> None:
+    """In content/'s own words, the one-shot answer is under thirty seconds."""
+    said = speech(couple.intent("TodayStepIntent"))
     words = len(re.sub(r"<[^>]+>", " ", said).split())
     assert words <= 75, f"{words} words is more than 30 seconds at 150 words a minute"
 
 
-def test_returning_couple_hears_where_they_are(couple: Session, clock: Clock) -> None:
+def test_returning_couple_hears_where_they_are(
+    couple: Session, clock: Clock, marked: LocaleContent
+) -> None:
     """A couple back the next week is greeted with their step, not the first-time welcome."""
     couple.launch()
     couple.intent("GoToStepIntent", number="3")
     couple.end()
     clock.advance(days=7)
     answer = couple.launch()
-    assert "therapy" not in speech(answer)
-    assert step_number_in(speech(answer)) == 3
+    assert keys(answer)[0] == "greeting_return"
+    assert "welcome_new" not in keys(answer)
+    assert step_spoken(answer) == 3
     assert asks(answer)
 
 
@@ -89,50 +100,61 @@ def test_greetings_vary_from_day_to_day(couple: Session, clock: Clock) -> None:
     assert all(a != b for a, b in itertools.pairwise(heard))
 
 
-def test_next_and_previous_step_move_at_once(couple: Session) -> None:
+def test_next_and_previous_step_move_at_once(couple: Session, marked: LocaleContent) -> None:
     """'Next step' moves on at once, to the step after the one they last heard (a new couple,
     who heard none, starts with step one); 'previous step' goes back."""
     couple.launch()
-    assert step_number_in(speech(couple.intent("NextStepIntent"))) == 1
-    assert step_number_in(speech(couple.intent("NextStepIntent"))) == 2
-    assert step_number_in(speech(couple.intent("NextStepIntent"))) == 3
-    assert step_number_in(speech(couple.intent("PreviousStepIntent"))) == 2
+    assert step_spoken(couple.intent("NextStepIntent")) == 1
+    assert step_spoken(couple.intent("NextStepIntent")) == 2
+    assert step_spoken(couple.intent("NextStepIntent")) == 3
+    assert step_spoken(couple.intent("PreviousStepIntent")) == 2
 
 
-def test_previous_at_step_one_is_a_kind_word(couple: Session) -> None:
+def test_previous_at_step_one_is_a_kind_word(couple: Session, marked: LocaleContent) -> None:
     """There is nothing before step one: the answer says so and asks what next."""
     couple.launch()
     answer = couple.intent("PreviousStepIntent")
     assert asks(answer)
-    assert step_number_in(speech(answer)) is None
+    assert keys(answer)[0] == "at_first_step"
+    assert step_spoken(answer) is None
 
 
-def test_go_to_step_accepts_digits_and_words(couple: Session) -> None:
+def test_go_to_step_accepts_digits_and_words(couple: Session, marked: LocaleContent) -> None:
     """'Go to step four' works whether Alexa sends '4' or 'four'."""
     couple.launch()
-    assert step_number_in(speech(couple.intent("GoToStepIntent", number="4"))) == 4
-    assert step_number_in(speech(couple.intent("GoToStepIntent", number="six"))) == 6
+    assert step_spoken(couple.intent("GoToStepIntent", number="4")) == 4
+    assert step_spoken(couple.intent("GoToStepIntent", number="six")) == 6
 
 
-def test_step_forty_two_gets_a_kind_correction(couple: Session) -> None:
-    """'Step forty-two' is corrected kindly, asks again, and changes nothing."""
+def test_step_forty_two_gets_a_kind_correction(couple: Session, marked: LocaleContent) -> None:
+    """'Step forty-two' is corrected kindly, asks which step, and changes nothing."""
     couple.launch()
     couple.intent("GoToStepIntent", number="3")
     for odd in ("42", "0", "?", None, "-1", "banana"):
         answer = couple.intent("GoToStepIntent", number=odd)
         assert asks(answer), odd
-        assert "seven" in speech(answer), odd
-    assert step_number_in(speech(couple.intent("AMAZON.NavigateHomeIntent"))) == 3
+        assert keys(answer)[0] in {"step_out_of_range", "step_not_heard"}, odd
+        assert keys(answer)[-1] == "ask_which_step", odd
+    assert step_spoken(couple.intent("AMAZON.NavigateHomeIntent")) == 3
 
 
-def test_list_more_and_signs_keep_the_conversation_open(couple: Session) -> None:
-    """The list of steps, 'tell me more' and the signs of burnout each end with a question."""
+def test_list_more_and_signs_keep_the_conversation_open(
+    couple: Session, marked: LocaleContent
+) -> None:
+    """The list names the seven steps in order, 'tell me more' gives more of the step, the signs
+    of burnout are all four; each ends with a question."""
     couple.launch()
     steps = couple.intent("ListStepsIntent")
-    assert all(f"Step {n}" in speech(steps) for n in range(1, 8))
+    assert [k for k in keys(steps) if k.endswith(".title")] == [
+        f"program.steps.{n}.title" for n in range(1, 8)
+    ]
     assert asks(steps)
-    assert asks(couple.intent("TellMeMoreIntent"))
-    assert asks(couple.intent("BurnoutSignsIntent"))
+    more = couple.intent("TellMeMoreIntent")
+    assert keys(more)[:2] == ["more_intro", "program.steps.1.more"]
+    assert asks(more)
+    signs = couple.intent("BurnoutSignsIntent")
+    assert [m.index for m in markers(signs) if m.key == "program.signs.items"] == [0, 1, 2, 3]
+    assert asks(signs)
 
 
 def test_repeat_says_the_last_answer_again(couple: Session) -> None:
@@ -142,11 +164,11 @@ def test_repeat_says_the_last_answer_again(couple: Session) -> None:
     assert speech(couple.intent("AMAZON.RepeatIntent")) == speech(first)
 
 
-def test_help_explains_and_asks_a_question(couple: Session) -> None:
-    """Help says it is not therapy and asks a question (certification)."""
+def test_help_explains_and_asks_a_question(couple: Session, marked: LocaleContent) -> None:
+    """Help (which says it is not therapy: tests/unit/test_content.py) asks a question."""
     couple.launch()
     answer = couple.intent("AMAZON.HelpIntent")
-    assert "therapy" in speech(answer)
+    assert keys(answer)[0] == "help"
     assert asks(answer)
 
 
@@ -180,11 +202,16 @@ def test_session_ended_is_answered_silently(couple: Session) -> None:
     assert "outputSpeech" not in answer["response"]
 
 
-def test_start_over_asks_first_then_goes_to_step_one(couple: Session) -> None:
+def test_start_over_asks_first_then_goes_to_step_one(
+    couple: Session, marked: LocaleContent
+) -> None:
     """'Start over' asks to confirm; 'yes' takes them back to step one."""
     couple.launch()
     couple.intent("GoToStepIntent", number="5")
-    assert asks(couple.intent("AMAZON.StartOverIntent"))
+    confirm = couple.intent("AMAZON.StartOverIntent")
+    assert asks(confirm)
+    assert keys(confirm) == ["start_over_confirm"]
     answer = couple.intent("AMAZON.YesIntent")
-    assert step_number_in(speech(answer)) == 1 or "one" in speech(answer)
-    assert step_number_in(speech(couple.intent("TodayStepIntent"))) == 1
+    (done,) = (m for m in markers(answer) if m.key == "start_over_done")
+    assert done.value("step_title")[0].key == "program.steps.1.title"
+    assert step_spoken(couple.intent("TodayStepIntent")) == 1

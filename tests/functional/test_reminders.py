@@ -7,13 +7,15 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import library
-from reconnect.reminders import SCOPE
+from reconnect.alexa.reminders import SCOPE
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
+from tests.functional.phrases import keys, markers
 from tests.functional.test_checkin import elicits, said, stored
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Session
-from tools.standin_reminders import RemindersApi
+from tests.marked_content import names_in
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Session
+from tools.standins.reminders import RemindersApi
 
 
 @pytest.fixture
@@ -40,6 +42,18 @@ def permission_answer(status: str, token: str) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(autouse=True)
+def words(marked: LocaleContent) -> LocaleContent:
+    """Every test here runs on marked content: they check which prompt and which time."""
+    return marked
+
+
+def time_said(answer: dict[str, Any]) -> str:
+    """The reminder time the answer's one marker with a {time} was filled with."""
+    (time,) = (m.values["time"] for m in markers(answer) if "time" in m.values)
+    return time
+
+
 def directives(answer: dict[str, Any]) -> list[dict[str, Any]]:
     """The response's directives."""
     return list(answer["response"].get("directives") or [])
@@ -51,7 +65,8 @@ def test_remind_us_every_evening_at_eight_sets_a_daily_reminder_and_says_it_back
     """GIVEN permission WHEN 'remind us every evening at eight' THEN one daily reminder at
     20:00 New York time, the time said back, its id kept; and it goes off at 8 p.m."""
     answer = couple.intent("SetReminderIntent", time="08:00", period="evening")
-    assert "8 p.m." in said(answer)
+    assert keys(answer) == ["reminder_set"]
+    assert time_said(answer) == "8 p.m."
     assert answer["response"]["shouldEndSession"] is True
     (reminder,) = reminders.reminders.values()
     trigger = reminder.body["trigger"]
@@ -63,7 +78,7 @@ def test_remind_us_every_evening_at_eight_sets_a_daily_reminder_and_says_it_back
     assert stored(couple).reminder_at == "20:00"
     clock.now = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)  # 8 p.m. in New York
     (rang,) = reminders.fire_due()
-    assert "together time" in rang.text
+    assert names_in(rang.text) == ["reminder_text"]
 
 
 def test_without_a_time_alexa_asks_for_one_through_the_dialog(
@@ -78,7 +93,7 @@ def test_without_a_time_alexa_asks_for_one_through_the_dialog(
     assert elicits(vague) == "time"
     assert reminders.reminders == {}
     done = couple.answer("19:30")
-    assert "7:30 p.m." in said(done)
+    assert time_said(done) == "7:30 p.m."
     assert stored(couple).reminder_at == "19:30"
 
 
@@ -90,7 +105,8 @@ def test_a_new_time_replaces_the_old_reminder_by_its_id(
     couple.intent("SetReminderIntent", time="20:00")
     old = stored(couple).reminder_id
     moved = couple.intent("SetReminderIntent", time="21:00")
-    assert "9 p.m." in said(moved)
+    assert keys(moved) == ["reminder_moved"]
+    assert time_said(moved) == "9 p.m."
     assert old not in reminders.reminders
     assert len(reminders.reminders) == 1
     assert f"DELETE /v1/alerts/reminders/{old}" in standin.calls
@@ -111,7 +127,7 @@ def test_without_permission_alexa_asks_by_voice_and_the_answer_sets_it(
     assert reminders.reminders == {}
     reminders.consent = True
     done = couple.send(permission_answer("ACCEPTED", directive["token"]))
-    assert "8 p.m." in said(done)
+    assert time_said(done) == "8 p.m."
     assert stored(couple).reminder_at == "20:00"
     assert len(reminders.reminders) == 1
 
@@ -121,7 +137,7 @@ def test_a_declined_permission_is_accepted_kindly(couple: Session, reminders: Re
     reminders.consent = False
     couple.intent("SetReminderIntent", time="20:00")
     declined = couple.send(permission_answer("DENIED", "set_reminder:20:00"))
-    assert said(declined)
+    assert keys(declined) == ["reminder_declined"]
     assert reminders.reminders == {}
     assert stored(couple).reminder_id is None
 
@@ -133,11 +149,11 @@ def test_cancel_our_reminder_deletes_it_by_id_and_says_which(
     none to cancel."""
     couple.intent("SetReminderIntent", time="20:00")
     cancelled = couple.intent("CancelReminderIntent")
-    assert "8 p.m." in said(cancelled)
+    assert keys(cancelled) == ["reminder_cancelled"]
+    assert time_said(cancelled) == "8 p.m."
     assert reminders.reminders == {}
     assert stored(couple).reminder_id is None
-    none = library().for_locale("en-US").phrasings("reminder_none")
-    assert said(couple.intent("CancelReminderIntent")) in none
+    assert keys(couple.intent("CancelReminderIntent")) == ["reminder_none"]
 
 
 def test_a_reminder_already_deleted_in_the_app_still_cancels(
@@ -156,7 +172,7 @@ def test_when_the_api_fails_nothing_is_kept_and_they_hear_so(
     """A 500 from the Reminders API: a kind sentence to try later; no id kept."""
     standin.faults.append(Fault(r"^POST /v1/alerts/reminders$", status=500))
     answer = couple.intent("SetReminderIntent", time="20:00")
-    assert "try again" in said(answer).lower()
+    assert keys(answer) == ["reminder_unavailable"]
     assert stored(couple).reminder_id is None
 
 
@@ -168,7 +184,7 @@ def test_a_failed_cancel_keeps_the_id_to_try_again(
     token = stored(couple).reminder_id
     standin.faults.append(Fault(r"^DELETE ", status=500))
     answer = couple.intent("CancelReminderIntent")
-    assert "Alexa app" in said(answer)
+    assert keys(answer) == ["reminder_cancel_failed"]
     assert stored(couple).reminder_id == token
 
 
@@ -179,7 +195,7 @@ def test_remind_us_at_seven_said_at_six_in_the_evening_is_seven_that_evening(
     reminder is at 7 p.m., and the answer says so (before: 7 a.m.)."""
     clock.now = datetime(2026, 11, 25, 23, 0, tzinfo=UTC)  # 6 p.m. in New York
     answer = couple.intent("SetReminderIntent", time="07:00")
-    assert "7 p.m." in said(answer)
+    assert time_said(answer) == "7 p.m."
     assert stored(couple).reminder_at == "19:00"
 
 
@@ -190,7 +206,8 @@ def test_in_the_evening_asks_what_time_in_the_evening_and_keeps_it(
     is then 8 p.m. (before: 'I didn't catch a time')."""
     asked = couple.intent("SetReminderIntent", time="EV")
     assert elicits(asked) == "time"
-    evening = library().for_locale("en-US").phrasings("ask_reminder_time_in")
-    assert said(asked) in [p.format(period="evening") for p in evening]
+    assert [(m.key, m.values) for m in markers(asked)] == [
+        ("ask_reminder_time_in", {"period": "evening"})
+    ]
     couple.answer("08:00")
     assert stored(couple).reminder_at == "20:00"

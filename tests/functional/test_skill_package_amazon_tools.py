@@ -21,7 +21,7 @@ from ask_sdk_model_runtime.exceptions import SerializationException
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
 from tests.unit.model_files import LOCALES
-from tools.build_skill_package import build_skill_package
+from tools.builders.skill_package import build_skill_package
 
 ROOT = Path(__file__).resolve().parents[2]
 READER = ROOT / "tests" / "functional" / "ask_cli_reads.js"

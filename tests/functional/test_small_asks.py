@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect import program
+from reconnect.domain import program
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
 from tests.functional.conftest import words_of
-from tests.functional.phrases import EN_US, closes, heard, says
+from tests.functional.phrases import EN_US, closes, heard, markers, says
 from tests.functional.test_checkin import check_in, stored
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Session
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Session
+from tools.standins.timers import TimersApi
 
 
 @pytest.fixture
@@ -22,14 +23,17 @@ def couple(couple: Session) -> Session:
     return couple
 
 
-def test_something_to_talk_about_is_one_question_from_their_step(couple: Session) -> None:
+def test_something_to_talk_about_is_one_question_from_their_step(
+    couple: Session, marked: LocaleContent
+) -> None:
     """'Ask us something to talk about': one of their step's own questions, asked as a
     question for each other; the session closes (they talk to each other, not to Alexa)."""
     couple.intent("GoToStepIntent", number="4")
     topic = couple.intent("TalkTopicIntent")
     assert closes(topic)
-    asks = [q.ask for q in EN_US.step(4).questions]
-    assert any(heard(topic).endswith(question) for question in asks)
+    (talk,) = markers(topic)
+    assert talk.key == "talk_about"
+    assert [m.key for m in talk.value("question")] == ["program.steps.4.questions.ask"]
     assert heard(topic).count("?") == 1
 
 

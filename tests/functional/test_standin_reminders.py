@@ -11,13 +11,18 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.services import ApiConfiguration
 from ask_sdk_model.services.reminder_management import ReminderManagementServiceClient
 
-from reconnect.alexa_api import TimeoutApiClient
-from reconnect.daily_time import DailyTime
-from reconnect.reminders import Reminders, RemindersRefused, RemindersUnavailable, daily_request
+from reconnect.alexa.http_pool import TimeoutApiClient
+from reconnect.alexa.reminders import (
+    Reminders,
+    RemindersRefused,
+    RemindersUnavailable,
+    daily_request,
+)
+from reconnect.domain.daily_time import DailyTime
 from tests.conftest import Clock
 from tests.standin_client import Api
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.standin_reminders import RemindersApi
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.reminders import RemindersApi
 
 ROOT = "/v1/alerts/reminders"
 NOON_NY = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)  # noon in New York

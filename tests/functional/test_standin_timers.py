@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import Clock
 from tests.standin_client import Api
-from tools.alexa_standin import AlexaStandIn
-from tools.standin_timers import Fired, TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.timers import Fired, TimersApi
 
 
 def timer_body(duration: str = "PT1M", label: str | None = "tea", **extra: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import boto3
 
-from reconnect.record import Record
+from reconnect.domain.record import Record
 from reconnect.store import Store
 from tests.conftest import TABLE
 

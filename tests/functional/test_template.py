@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tools import build_artifact
+from tools.builders import lambda_artifact
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
@@ -153,19 +153,19 @@ def test_function_answers_well_inside_alexas_eight_seconds_with_little_memory(
 def test_function_runs_the_built_artifact_on_the_platform_it_was_built_for(
     template: Template,
 ) -> None:
-    """Handler, CodeUri, runtime and architecture agree with tools/build_artifact.py."""
+    """Handler, CodeUri, runtime and architecture agree with tools/builders/lambda_artifact.py."""
     props = _function(template)
     assert props["Handler"] == "reconnect.app.lambda_handler"
-    assert ROOT / props["CodeUri"] == build_artifact.DEFAULT_OUT
-    assert props["Runtime"] == f"python{build_artifact.LAMBDA_PYTHON_VERSION}"
+    assert ROOT / props["CodeUri"] == lambda_artifact.DEFAULT_OUT
+    assert props["Runtime"] == f"python{lambda_artifact.LAMBDA_PYTHON_VERSION}"
     assert props["Architectures"] == ["arm64"]
-    assert build_artifact.LAMBDA_PLATFORM.endswith("_aarch64")
+    assert lambda_artifact.LAMBDA_PLATFORM.endswith("_aarch64")
 
 
 def test_sam_build_runs_the_makefile_target_that_make_build_runs(template: Template) -> None:
     """GIVEN `sam build` WHEN it builds the function THEN it runs the Makefile's
     build-SkillFunction target on the project in place (content/ sits beside lambda/), and that
-    target, like `make build`, runs tools.build_artifact without the dev venv."""
+    target, like `make build`, runs tools.builders.lambda_artifact without the dev venv."""
     function_id, function = _one(template, "AWS::Serverless::Function")
     assert function["Metadata"] == {
         "BuildMethod": "makefile",
@@ -182,7 +182,7 @@ def test_sam_build_runs_the_makefile_target_that_make_build_runs(template: Templ
     for target, out in ((f"build-{function_id}", '"$(ARTIFACTS_DIR)"'), ("build", "build/lambda")):
         needs, recipe = rules[target]
         assert needs == "", f"{target} must not depend on {needs} (sam build would install it)"
-        assert recipe.strip() == f"$(PYTHON) -m tools.build_artifact --out {out}"
+        assert recipe.strip() == f"$(PYTHON) -m tools.builders.lambda_artifact --out {out}"
     samconfig = tomllib.loads((ROOT / "samconfig.toml").read_text())
     assert samconfig["default"]["build"]["parameters"] == {"build_in_source": True}
 
@@ -191,7 +191,8 @@ def test_a_plain_sam_deploy_could_never_zip_the_project_folder(template: Templat
     """CodeUri is the built artifact's folder, which holds no .venv/ or node_modules/."""
     code = ROOT / _function(template)["CodeUri"]
     assert ROOT in code.parents
-    assert not {".venv", "node_modules", "tests", "tools"} & set(code.relative_to(ROOT).parts)
+    parts = set(code.relative_to(ROOT).parts)
+    assert not {".venv", "node_modules", "tests", "tools", "web"} & parts
 
 
 def test_every_deploy_publishes_a_version_behind_the_live_alias(template: Template) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -158,3 +159,48 @@ def test_the_dashboard_shows_every_skill_metric_and_every_alarm(template: Templa
     (alarm_widget,) = [w for w in widgets if w["type"] == "alarm"]
     listed = set(alarm_widget["properties"]["alarms"])
     assert listed == {f"<{a}.Arn>" for a in of_type(template, "AWS::CloudWatch::Alarm")}
+
+
+def graphed_rows(widget: dict[str, Any]) -> list[list[str]]:
+    """A metric widget's rows in full, CloudWatch's shorthand expanded: "." repeats the value
+    above it, and a row starting "..." repeats the row above but for its last values."""
+    rows: list[list[str]] = []
+    for row in widget["properties"]["metrics"]:
+        values = [v for v in row if not isinstance(v, dict)]
+        if values[0] == "...":
+            values = rows[-1][: len(rows[-1]) - len(values) + 1] + values[1:]
+        else:
+            values = [rows[-1][i] if v == "." else v for i, v in enumerate(values)]
+        rows.append(values)
+    return rows
+
+
+def test_the_dashboard_graphs_dynamodb_for_every_operation_the_alarms_watch(
+    template: Template,
+) -> None:
+    """GIVEN the alarms on GetItem, PutItem and DeleteItem WHEN the dashboard graphs DynamoDB
+    THEN each of its figures (latency, throttles, system errors) shows all three, on the table."""
+    shown: dict[str, set[str]] = {}
+    for widget in (w for w in dashboard(template)["widgets"] if w["type"] == "metric"):
+        for row in graphed_rows(widget):
+            if row[0] == "AWS/DynamoDB":
+                assert row[2:5] == ["TableName", "<Table>", "Operation"], row
+                shown.setdefault(row[1], set()).add(row[5])
+    assert set(shown) == {"SuccessfulRequestLatency", "ThrottledRequests", "SystemErrors"}
+    for name, operations in shown.items():
+        assert operations == OPERATIONS, name
+
+
+def test_the_readme_names_every_metric_and_counts_the_alarms(template: Template) -> None:
+    """GIVEN the metrics the skill emits and the template's alarms WHEN the README's "Watching
+    it" describes them THEN it names each metric and the namespace, and counts the alarms."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    section = readme.split("\n### Watching it\n", 1)[1].split("\n## ", 1)[0]
+    words = set(re.findall(r"\w+", section))
+    assert set(metrics.COUNTS) <= words, set(metrics.COUNTS) - words
+    assert metrics.NAMESPACE in words
+    assert metrics.DIMENSION in words
+    numbers = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    said = re.search(r"\b(\w+) alarms notify\b", section)
+    assert said
+    assert numbers.index(said[1].lower()) == len(of_type(template, "AWS::CloudWatch::Alarm"))

@@ -13,24 +13,38 @@ from typing import Any
 
 import pytest
 
-from reconnect.content import library
-from reconnect.record import Record
+from reconnect.domain.record import Record
+from reconnect.speech.content import LocaleContent
 from tests.conftest import Clock
-from tools.alexa_standin import AlexaStandIn, Fault
-from tools.envelopes import Device, Session, speech
-from tools.standin_timers import TimersApi
+from tests.functional.phrases import keys, markers
+from tests.marked_content import names_in
+from tools.standins.alexa import AlexaStandIn, Fault
+from tools.standins.envelopes import Device, Session, speech
+from tools.standins.timers import TimersApi
 
 SCOPE = "alexa::alerts:timers:skill:readwrite"
 CREATE = r"^POST /v1/alerts/timers$"
-STEP_ONE = library().for_locale("en-US").ritual.prompts[1]  # part -> its phrasings
+
+
+@pytest.fixture(autouse=True)
+def words(marked: LocaleContent) -> LocaleContent:
+    """Every test here runs on marked content: they check which prompt and which time left."""
+    return marked
 
 
 def speaks(text: str, part: str) -> bool:
     """Whether `text` carries one of step one's phrasings for `part` of together time."""
-    return any(phrasing in text for phrasing in STEP_ONE[part])
+    return f"ritual.steps.1.{part}" in names_in(text)
 
 
-PHRASINGS = library().for_locale("en-US").prompts
+def left(answer: dict[str, Any]) -> list[str]:
+    """The time left each marker of the answer was filled with."""
+    return [m.values["left"] for m in markers(answer) if "left" in m.values]
+
+
+def guides(answer: dict[str, Any]) -> bool:
+    """Whether the answer tells them how to move on by voice (together time without timers)."""
+    return "ritual_guided_hint" in keys(answer)
 
 
 def said(answer: dict[str, Any]) -> str:
@@ -126,9 +140,7 @@ def test_announcements_arrive_on_time_in_order(
     assert [(f.at - start) for f in timers.fired] == [
         timedelta(minutes=m) for m in (1, 3, 5, 7, 9, 10)
     ]
-    assert "ten minutes" in (timers.fired[-1].text or "") or "Ten minutes" in (
-        timers.fired[-1].text or ""
-    )
+    assert names_in(timers.fired[-1].text or "") == ["announce_end"]
 
 
 def test_the_request_locale_is_the_announcement_locale(
@@ -152,8 +164,9 @@ def test_time_left_from_a_new_session_agrees_with_the_timers(
     run_minutes(clock, timers, 4)
     clock.advance(seconds=10)
     answer = couple.intent("RitualTimeLeftIntent")
-    assert "six minutes" in said(answer)
-    assert "partner one's turn" in said(answer)
+    (time_left,) = (m for m in markers(answer) if m.key == "ritual_time_left")
+    assert time_left.values["left"] == "six minutes"
+    assert names_in(time_left.values["part"]) == ["ritual.names.share"]
     last = max(timers.timers.values(), key=lambda t: t.trigger or 0)
     assert timers.remaining(last.id) == timedelta(minutes=5, seconds=50)
     assert ends(answer)
@@ -167,14 +180,16 @@ def test_pause_and_resume_from_new_sessions_move_every_timer_on_by_the_pause(
     couple.intent("StartRitualIntent")
     run_minutes(clock, timers, 2)
     answer = couple.intent("PauseRitualIntent")
-    assert "eight minutes" in said(answer)
+    assert keys(answer) == ["ritual_paused"]
+    assert left(answer) == ["eight minutes"]
     assert ends(answer)
     assert statuses(timers) == ["PAUSED"] * 5
     assert run_minutes(clock, timers, 5) == []
-    assert "eight minutes" in said(couple.intent("RitualTimeLeftIntent"))
+    assert left(couple.intent("RitualTimeLeftIntent")) == ["eight minutes"]
     answer = couple.intent("ResumeRitualIntent")
-    assert "appreciation" in said(answer)
-    assert "eight minutes" in said(answer)
+    (resumed,) = (m for m in markers(answer) if m.key == "ritual_resumed")
+    assert names_in(resumed.values["part"]) == ["ritual.names.appreciate"]
+    assert resumed.values["left"] == "eight minutes"
     assert statuses(timers) == ["ON"] * 5
     run_minutes(clock, timers, 9)
     assert [(f.at - start) for f in timers.fired] == [
@@ -187,11 +202,13 @@ def test_pausing_twice_and_resuming_a_running_ritual_are_gentle_no_ops(
 ) -> None:
     """'Already paused' and 'already running', with the time left; the timers are untouched."""
     couple.intent("StartRitualIntent")
-    assert "ten minutes" in said(couple.intent("ResumeRitualIntent"))
+    running = couple.intent("ResumeRitualIntent")
+    assert keys(running) == ["ritual_not_paused"]
+    assert left(running) == ["ten minutes"]
     assert statuses(timers) == ["ON"] * 6
     couple.intent("PauseRitualIntent")
     clock.advance(minutes=1)
-    assert "already" in said(couple.intent("PauseRitualIntent"))
+    assert keys(couple.intent("PauseRitualIntent")) == ["ritual_already_paused"]
     assert statuses(timers) == ["PAUSED"] * 6
 
 
@@ -207,7 +224,7 @@ def test_stop_deletes_the_timers_and_does_not_count_as_practice(
     record = record_of(couple)
     assert record.rituals_completed == 0
     assert record.practised_on is None
-    assert said(couple.intent("RitualTimeLeftIntent")) in PHRASINGS["ritual_none"]
+    assert keys(couple.intent("RitualTimeLeftIntent")) == ["ritual_none"]
 
 
 def test_next_with_timers_says_when_the_next_part_comes(
@@ -217,7 +234,8 @@ def test_next_with_timers_says_when_the_next_part_comes(
     couple.intent("StartRitualIntent")
     clock.advance(seconds=20)
     answer = couple.intent("RitualNextIntent")
-    assert "forty seconds" in said(answer)
+    assert keys(answer) == ["ritual_next_timers"]
+    assert left(answer) == ["forty seconds"]
     assert len(timers.timers) == 6
 
 
@@ -236,7 +254,7 @@ def test_without_a_ritual_every_control_says_how_to_start_one(
 ) -> None:
     """Nothing running: a kind word and how to begin, and no call to the timers."""
     answer = couple.intent(intent)
-    assert "start together time" in said(answer)
+    assert keys(answer) == ["ritual_none"]
     assert ends(answer)
     assert timers.timers == {}
 
@@ -259,9 +277,11 @@ def test_a_ritual_that_reached_ten_minutes_counts_as_practice_of_todays_step(
     assert record.ritual.completed
     assert record.practised_on == clock.now.date()
     couple.end()
-    assert "once" in said(couple.intent("RitualTimeLeftIntent"))
+    done = couple.intent("RitualTimeLeftIntent")
+    assert [m.values for m in markers(done) if m.key == "ritual_done_today"] == [{"count": "once"}]
     clock.advance(days=1)
-    assert "step 2" in said(couple.intent("TodayStepIntent")).lower()
+    tomorrow = couple.intent("TodayStepIntent")
+    assert [m.values["step_number"] for m in markers(tomorrow) if m.key == "today_intro"] == ["2"]
 
 
 def test_completion_is_recorded_even_when_the_next_request_is_much_later(
@@ -305,7 +325,7 @@ def test_yes_to_restart_replaces_the_timers_with_a_fresh_set(
     assert speaks(said(answer), "arrive")
     assert len(timers.timers) == 6
     assert not old & set(timers.timers)
-    assert "ten minutes" in said(couple.intent("RitualTimeLeftIntent"))
+    assert left(couple.intent("RitualTimeLeftIntent")) == ["ten minutes"]
 
 
 def test_no_to_restart_carries_on_with_the_ritual_that_runs(
@@ -317,7 +337,7 @@ def test_no_to_restart_carries_on_with_the_ritual_that_runs(
     clock.advance(minutes=2)
     couple.intent("StartRitualIntent")
     answer = couple.intent("AMAZON.NoIntent")
-    assert "eight minutes" in said(answer)
+    assert left(answer) == ["eight minutes"]
     assert ends(answer)
     assert set(timers.timers) == ids
 
@@ -362,12 +382,12 @@ def test_permission_denied_is_remembered_and_the_ritual_is_guided(
     couple.intent("StartRitualIntent")
     answer = couple.send(permission_answer("DENIED"))
     assert speaks(said(answer), "arrive")
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
     assert record_of(couple).timers_permission_declined
     couple.intent("StopRitualIntent")
     again = couple.intent("StartRitualIntent")
     assert directives(again) == []
-    assert "Alexa app" in said(again)
+    assert keys(again)[0] == "ritual_declined"
     assert record_of(couple).ritual is not None
     assert record_of(couple).ritual.mode == "guided"  # type: ignore[union-attr]
 
@@ -393,7 +413,7 @@ def test_not_answered_guides_now_and_permission_is_granted_on_the_second_try(
     timers.consent = False
     couple.intent("StartRitualIntent")
     answer = couple.send(permission_answer("NOT_ANSWERED"))
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
     assert not record_of(couple).timers_permission_declined
     couple.intent("StopRitualIntent")
     second = couple.intent("StartRitualIntent")
@@ -411,7 +431,7 @@ def test_an_accepted_answer_whose_timers_still_fail_does_not_ask_in_a_loop(
     couple.intent("StartRitualIntent")
     answer = couple.send(permission_answer("ACCEPTED"))
     assert directives(answer) == []
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
 
 
 def test_a_failed_permission_request_guides_kindly(couple: Session, timers: TimersApi) -> None:
@@ -419,7 +439,8 @@ def test_a_failed_permission_request_guides_kindly(couple: Session, timers: Time
     timers.consent = False
     couple.intent("StartRitualIntent")
     answer = couple.send(permission_answer("", code="500"))
-    assert "guide" in said(answer) or "one part at a time" in said(answer)
+    assert keys(answer)[0] == "ritual_no_timers"
+    assert guides(answer)
     assert not record_of(couple).timers_permission_declined
 
 
@@ -444,7 +465,7 @@ def test_guided_mode_moves_on_with_next_and_counts_the_ritual_at_the_end(
     for text, part in zip(heard, ["appreciate", "share", "swap", "need", "promise"], strict=True):
         assert speaks(text, part)
     final = couple.intent("RitualNextIntent")
-    assert "together" in said(final).lower()
+    assert "announce_end" in keys(final)
     record = record_of(couple)
     assert record.rituals_completed == 1
     assert record.practised_on == clock.now.date()
@@ -462,7 +483,7 @@ def test_guided_time_left_tracks_elapsed_time_from_stored_timestamps(
     clock.advance(minutes=10)
     resumed = couple.intent("ResumeRitualIntent")
     assert speaks(said(resumed), "arrive")
-    assert "seven minutes" in said(couple.intent("RitualTimeLeftIntent"))
+    assert left(couple.intent("RitualTimeLeftIntent")) == ["seven minutes"]
 
 
 def test_without_an_api_endpoint_the_ritual_is_guided(
@@ -471,7 +492,7 @@ def test_without_an_api_endpoint_the_ritual_is_guided(
     """A request with no apiEndpoint cannot set timers: guided, kindly, never a crash."""
     bare = Session(handler, Device(api_endpoint=None), clock=clock)
     answer = bare.intent("StartRitualIntent")
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
     assert ends(answer)
 
 
@@ -487,8 +508,8 @@ def test_a_failing_create_leaves_no_timer_behind_and_guides(
     standin.faults.append(Fault(CREATE, status=status, skip=failing))
     answer = couple.intent("StartRitualIntent")
     assert timers.timers == {}
-    assert "timers" in said(answer).lower()
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert keys(answer)[0] == "ritual_no_timers"
+    assert guides(answer)
     record = record_of(couple)
     assert record.ritual is not None
     assert record.ritual.mode == "guided"
@@ -502,7 +523,7 @@ def test_a_create_that_times_out_is_treated_like_a_failure(
     standin.faults.append(Fault(CREATE, status=504, delay=1.5, skip=1))
     answer = couple.intent("StartRitualIntent")
     assert timers.timers == {}
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
 
 
 def test_the_users_own_timers_filling_the_limit_guides_without_leftovers(
@@ -512,7 +533,7 @@ def test_the_users_own_timers_filling_the_limit_guides_without_leftovers(
     timers.others = 5
     answer = couple.intent("StartRitualIntent")
     assert timers.timers == {}
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
 
 
 def test_when_cleanup_fails_too_the_leftovers_are_kept_and_deleted_later(
@@ -538,12 +559,12 @@ def test_a_failing_pause_switches_to_guided_and_deletes_the_timers(
     standin.faults.append(Fault(r"/pause$", status=500, skip=2))
     answer = couple.intent("PauseRitualIntent")
     assert timers.timers == {}
-    assert "nine and a half minutes" in said(answer)
+    assert left(answer) == ["nine and a half minutes"]
     standin.faults.clear()
     clock.advance(minutes=5)
     resumed = couple.intent("ResumeRitualIntent")
     assert speaks(said(resumed), "arrive")
-    assert "Alexa, tell reconnect ritual next" in said(resumed)
+    assert guides(resumed)
 
 
 def test_a_failing_resume_switches_to_guided_and_deletes_the_timers(
@@ -567,7 +588,7 @@ def test_a_failing_stop_still_stops_and_says_how_to_silence_a_timer(
     couple.intent("StartRitualIntent")
     standin.faults.append(Fault(r"^DELETE ", status=500))
     answer = couple.intent("StopRitualIntent")
-    assert "Alexa, stop" in said(answer)
+    assert "ritual_stop_leftovers" in keys(answer)
     record = record_of(couple)
     assert record.ritual is not None
     assert record.ritual.stopped_at is not None
@@ -584,7 +605,7 @@ def test_a_failing_time_left_read_answers_from_the_stored_state(
     couple.intent("StartRitualIntent")
     clock.advance(minutes=6)
     standin.faults.append(Fault(r"^GET /v1/alerts/timers/", status=500))
-    assert "four minutes" in said(couple.intent("RitualTimeLeftIntent"))
+    assert left(couple.intent("RitualTimeLeftIntent")) == ["four minutes"]
 
 
 def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later(
@@ -595,7 +616,7 @@ def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later
     and deleted by the next stop."""
     import time
 
-    from reconnect import timers as timer_calls
+    from reconnect.alexa import timers as timer_calls
 
     monkeypatch.setattr(timer_calls.Timers, "budget_seconds", 0.25)
     standin.faults += [
@@ -605,7 +626,7 @@ def test_slow_timers_stop_within_the_time_budget_and_leftovers_are_deleted_later
     began = time.monotonic()
     answer = couple.intent("StartRitualIntent")
     assert time.monotonic() - began < 1.5
-    assert "Alexa, tell reconnect ritual next" in said(answer)
+    assert guides(answer)
     made = set(timers.timers)
     assert len(made) == 5
     record = record_of(couple)

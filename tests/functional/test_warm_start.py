@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from reconnect import warm
-from reconnect.alexa_api import ConnectionPool, TimeoutApiClient
-from reconnect.alexa_service import PARALLEL_CALLS
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+from reconnect.alexa.service_calls import PARALLEL_CALLS
 from reconnect.store import WARM_UP_KEY, Store, user_key
 from tests.conftest import TABLE
 from tests.functional.conftest import CallCounter
-from tools.alexa_standin import AlexaStandIn
+from tools.standins.alexa import AlexaStandIn
 
 
 def test_priming_reads_and_writes_no_couple(handler: Any, dynamodb_calls: CallCounter) -> None:

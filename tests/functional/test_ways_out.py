@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.checkin import CheckIn
+from reconnect.domain.checkin import CheckIn
 from tests.conftest import Clock
 from tests.functional.phrases import EN_US, closes, heard, reprompts_with, says
 from tests.functional.test_checkin import TODAY, check_in, elicits, stored
-from tools.alexa_standin import AlexaStandIn
-from tools.envelopes import Session
-from tools.standin_timers import TimersApi
+from tools.standins.alexa import AlexaStandIn
+from tools.standins.envelopes import Session
+from tools.standins.timers import TimersApi
 
 
 @pytest.fixture

@@ -16,10 +16,11 @@ from flask.testing import FlaskClient
 
 from tests.conftest import TABLE
 from tests.signing import CERT_URL, NOW, FakeS3, SigningCA, headers
-from tools import envelopes, web_service
-from tools.alexa_certs import FETCH_TIMEOUT_SECONDS
-from tools.alexa_standin import AlexaStandIn
-from tools.web_service import create_app
+from tools.standins import envelopes
+from tools.standins.alexa import AlexaStandIn
+from web import service
+from web.alexa_certs import FETCH_TIMEOUT_SECONDS
+from web.service import create_app
 
 OUR_SKILL = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 BASE = "https://s3.amazonaws.com/echo.api/"
@@ -300,7 +301,7 @@ def test_only_post_is_served(client: FlaskClient) -> None:
 
 def test_an_oversized_body_is_refused_unread(client: FlaskClient, skill: Skill) -> None:
     """Bodies above MAX_BODY get 413."""
-    answer = post(client, b"{" + b" " * web_service.MAX_BODY + b"}", {})
+    answer = post(client, b"{" + b" " * service.MAX_BODY + b"}", {})
     assert answer.status_code == 413
     assert skill.invocations == []
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tools.build_skill_package import build_skill_package
+from tools.builders.skill_package import build_skill_package
 
 ACCOUNT = "123456789012"
 NA_ARN = f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:reconnect-ritual-skill:live"

@@ -13,7 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.signing import CERT_URL, NOW, FakeS3, SigningCA, pem
-from tools.alexa_certs import (
+from web.alexa_certs import (
     FETCH_TIMEOUT_SECONDS,
     MAX_CHAIN_BYTES,
     SigningCertificates,

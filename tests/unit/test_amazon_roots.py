@@ -10,8 +10,8 @@ import pytest
 from cryptography import x509
 from cryptography.utils import CryptographyDeprecationWarning
 
-from reconnect import trust
-from tools import amazon_roots
+from reconnect.alexa import trust
+from tools.builders import amazon_roots
 
 
 def shipped() -> list[x509.Certificate]:
@@ -39,7 +39,7 @@ def test_each_is_a_valid_self_signed_ca_certificate_today() -> None:
 
 
 def test_the_pem_is_what_the_system_store_holds_for_those_subjects() -> None:
-    """Taken from the real store, byte for byte (regenerate: python -m tools.amazon_roots)."""
+    """Taken from the real store, byte for byte (python -m tools.builders.amazon_roots)."""
     try:
         store = amazon_roots.system_store()
     except FileNotFoundError:

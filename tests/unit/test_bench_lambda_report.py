@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from tools.bench_lambda_report import cost_per_million, figures, report
+from tools.bench.lambda_report import cost_per_million, figures, report
 
 
 def lambda_results(ours: float = 600.0, launch: float = 100.0, contexts: int = 0) -> dict[str, Any]:
-    """Raw Lambda results as bench_lambda.measure() returns them, every number chosen here."""
+    """Raw Lambda results as lambda_runs.measure() returns them, every number chosen here."""
 
     def runs(init: float, first: float = 20.0) -> dict[str, list[float]]:
         return {

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from tools.bench import FLOOR, cold_rows, figures, report, totals
-from tools.bench_table import Figure, percentile, table
-from tools.bench_worker import SETTINGS_LABEL
+from tools.bench.source_report import FLOOR, cold_rows, figures, report, totals
+from tools.bench.table import Figure, percentile, table
+from tools.bench.worker import SETTINGS_LABEL
 
 
 def results(

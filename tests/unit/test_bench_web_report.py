@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from tools.bench_web import summary, verdict
+from tools.bench.web_load import summary, verdict
 
 
 def result(latencies: list[float], seconds: float, errors: dict[str, int]) -> dict[str, Any]:
-    """A client result as tools/bench_web_client.py prints it."""
+    """A client result as tools/bench/web_client.py prints it."""
     return {"sent": len(latencies), "seconds": seconds, "latencies_ms": latencies, "errors": errors}
 
 

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import checkin
-from reconnect.checkin import CheckIn, Direction, Heard, Problem, Trend
+from reconnect.domain import checkin
+from reconnect.domain.checkin import CheckIn, Direction, Heard, Problem, Trend
 
 TODAY = date(2026, 11, 25)
 

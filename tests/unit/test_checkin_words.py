@@ -8,19 +8,22 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import checkin_answers, progress_answers, selfcheck
-from reconnect.checkin import Direction, Heard, Problem, Trend
-from reconnect.checkin_prompts import CHECKIN_PROMPTS
-from reconnect.content import LocaleContent, library
-from reconnect.daily_time import DailyTime
-from reconnect.progress_summary import Progress
-from reconnect.selfcheck import Answer
-from reconnect.speech import MAX_SPEECH_CHARS, Reply, Voice, plain_text
+from reconnect.domain import selfcheck
+from reconnect.domain.checkin import Direction, Heard, Problem, Trend
+from reconnect.domain.daily_time import DailyTime
+from reconnect.domain.progress import Progress
+from reconnect.domain.selfcheck import Answer
+from reconnect.speech import checkin_answers, progress_answers, reminder_answers, selfcheck_answers
+from reconnect.speech.checkin_keys import CHECKIN_KEYS
+from reconnect.speech.content import LocaleContent, library
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Reply
+from reconnect.speech.ssml import MAX_SPEECH_CHARS, plain_text
 from tests.unit.test_content import LOCALES, parse, spoken_seconds
 
 NAME = '<alexa:name type="first" personId="amzn1.ask.person.ABC"/>'
 GUILT = re.compile(r"\b(streak|missed|miss|should|fail\w*|behind|broke|only|lazy|again\?)\b", re.I)
-PROGRESS_KEYS = [k for k in CHECKIN_PROMPTS if k.startswith(("progress_", "trend_"))]
+PROGRESS_KEYS = [k for k in CHECKIN_KEYS if k.startswith(("progress_", "trend_"))]
 DAYS = [date(2026, 1, 1) + timedelta(days=n) for n in range(40)]
 
 
@@ -44,34 +47,34 @@ def trends() -> list[Trend | None]:
     ]
 
 
-def every_reply(voice: Voice) -> list[Reply]:
+def every_reply(phrases: PhrasePicker) -> list[Reply]:
     """Every reply these features can compose on one day."""
     replies = [
-        checkin_answers.first_question(voice, None, explain=True),
-        checkin_answers.first_question(voice, None, explain=False),
-        checkin_answers.first_question(voice, NAME, explain=False),
-        checkin_answers.second_question(voice, None),
-        checkin_answers.second_question(voice, NAME),
-        checkin_answers.ask_again(voice, Heard(None, Problem.UNHEARD)),
-        checkin_answers.ask_again(voice, Heard(None, Problem.OFF_SCALE, 11)),
-        checkin_answers.same_voice(voice, NAME),
-        *(checkin_answers.finished(voice, t, s) for t in trends() for s in range(1, 8)),
-        checkin_answers.cared_for(voice),
-        *(checkin_answers.selfcheck_question(voice, (Answer.NO,) * n) for n in range(4)),
+        checkin_answers.first_question(phrases, None, explain=True),
+        checkin_answers.first_question(phrases, None, explain=False),
+        checkin_answers.first_question(phrases, NAME, explain=False),
+        checkin_answers.second_question(phrases, None),
+        checkin_answers.second_question(phrases, NAME),
+        checkin_answers.ask_again(phrases, Heard(None, Problem.UNHEARD)),
+        checkin_answers.ask_again(phrases, Heard(None, Problem.OFF_SCALE, 11)),
+        checkin_answers.same_voice(phrases, NAME),
+        *(checkin_answers.finished(phrases, t, s) for t in trends() for s in range(1, 8)),
+        checkin_answers.cared_for(phrases),
+        *(selfcheck_answers.selfcheck_question(phrases, (Answer.NO,) * n) for n in range(4)),
         *(
-            checkin_answers.selfcheck_reading(voice, selfcheck.reading(a), step)
+            selfcheck_answers.selfcheck_reading(phrases, selfcheck.reading(a), step)
             for a in itertools.product(list(Answer), repeat=4)
             for step in (1, 3)
         ),
-        progress_answers.reminder_set(voice, DailyTime(20), moved=False, one_shot=True),
-        progress_answers.reminder_set(voice, DailyTime(7, 30), moved=True, one_shot=False),
-        progress_answers.ask_time(voice, again=True),
-        progress_answers.ask_time(voice, again=False, period="evening"),
+        reminder_answers.reminder_set(phrases, DailyTime(20), moved=False, one_shot=True),
+        reminder_answers.reminder_set(phrases, DailyTime(7, 30), moved=True, one_shot=False),
+        reminder_answers.ask_time(phrases, again=True),
+        reminder_answers.ask_time(phrases, again=False, period="evening"),
     ]
     for week, month, rituals, step in itertools.product((0, 1, 5, 7), (0, 9), (0, 1, 3), (2, 8)):
         for trend in trends():
             progress = Progress(step, week, max(week, month), rituals, month, trend)
-            replies.append(progress_answers.how_we_are_doing(voice, progress, one_shot=True))
+            replies.append(progress_answers.how_we_are_doing(phrases, progress, one_shot=True))
     return replies
 
 
@@ -80,7 +83,7 @@ def test_every_reply_is_valid_ssml_within_alexas_limits(content: LocaleContent) 
     most one question and only at its end (the question to talk about, or the one that opens
     the microphone)."""
     for day in DAYS:
-        for reply in every_reply(Voice(content, day)):
+        for reply in every_reply(PhrasePicker(content, day)):
             ssml = reply.speech()
             assert len(ssml) < MAX_SPEECH_CHARS
             parse(ssml.removeprefix("<speak>").removesuffix("</speak>"))
@@ -95,10 +98,10 @@ def test_how_are_we_doing_one_shot_fits_thirty_seconds(content: LocaleContent) -
     """The longest 'how are we doing' answer is under 30 seconds of speech."""
     longest = 0.0
     for day in DAYS:
-        voice = Voice(content, day)
+        phrases = PhrasePicker(content, day)
         for trend in trends():
             progress = Progress(8, 5, 12, 30, 12, trend)
-            reply = progress_answers.how_we_are_doing(voice, progress, one_shot=True)
+            reply = progress_answers.how_we_are_doing(phrases, progress, one_shot=True)
             longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= 30.0
 
@@ -132,7 +135,7 @@ def test_a_very_low_check_in_gets_care_and_the_locales_line_on_a_card(
 ) -> None:
     """Care, the support line spoken and on a card, no question, no 'a little lower'."""
     for day in DAYS[:5]:
-        reply = checkin_answers.cared_for(Voice(content, day))
+        reply = checkin_answers.cared_for(PhrasePicker(content, day))
         said = plain_text(reply.speech())
         assert reply.end_session
         assert reply.card is not None

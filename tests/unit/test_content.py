@@ -10,12 +10,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from reconnect import answers, moment_answers, talk_answers
-from reconnect.content import PROMPTS, LocaleContent, library, placeholders
-from reconnect.conversation import Waiting
-from reconnect.moment_answers import Moment
-from reconnect.program import Greeting, Today
-from reconnect.speech import MAX_SPEECH_CHARS, Voice, plain_text, word_count
+from reconnect.domain.program import Greeting, Today
+from reconnect.speech import moment_answers, program_answers, safety_answers, talk_answers
+from reconnect.speech.content import PROMPTS, LocaleContent, library, placeholders
+from reconnect.speech.moment_answers import Moment
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.reply import Waiting
+from reconnect.speech.ssml import MAX_SPEECH_CHARS, plain_text, word_count
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 ALEXA_TAGS = {
@@ -134,8 +135,10 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
     start = date(2026, 1, 1)
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(60)):
-        voice = Voice(content, start + timedelta(days=offset))
-        reply = answers.today_step(voice, Today(step=step, practice_mode=False), one_shot=True)
+        phrases = PhrasePicker(content, start + timedelta(days=offset))
+        reply = program_answers.today_step(
+            phrases, Today(step=step, practice_mode=False), one_shot=True
+        )
         longest = max(longest, spoken_seconds(reply.speech()))
     assert longest <= ONE_SHOT_SECONDS
 
@@ -143,31 +146,35 @@ def test_todays_step_one_shot_fits_thirty_seconds(content: LocaleContent) -> Non
 def test_every_answer_fits_alexas_limits(content: LocaleContent) -> None:
     """Over two months of days, every composed answer stays under 8,000 characters."""
     for offset in range(60):
-        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         replies = [
-            answers.steps_list(voice, 3),
-            answers.burnout_signs(voice),
+            program_answers.steps_list(phrases, 3),
+            program_answers.burnout_signs(phrases),
             *(
-                moment_answers.help_for(voice, m, "Shall we?", Waiting.MORE, "It's appreciation.")
+                moment_answers.help_for(phrases, m, "Shall we?", Waiting.MORE, "It's appreciation.")
                 for m in Moment
             ),
-            answers.crisis(voice),
-            answers.today_step(voice, Today(step=8, practice_mode=True), one_shot=False),
-            *(answers.welcome(voice, g, 3) for g in Greeting),
-            *(answers.more(voice, n) for n in range(1, 8)),
-            *(answers.step_overview(voice, n) for n in range(1, 8)),
-            *(answers.hear_step(voice, n, t) for n in range(1, 8) for t in (1, n, 8)),
-            *(answers.current_step(voice, n, h, False) for n in range(1, 9) for h in (True, False)),
-            *(answers.another_practice(voice, n) for n in range(1, 8)),
-            answers.at_last_step(voice),
-            *(talk_answers.talk_topic(voice, n) for n in range(1, 8)),
+            safety_answers.crisis(phrases),
+            program_answers.today_step(phrases, Today(step=8, practice_mode=True), one_shot=False),
+            *(program_answers.welcome(phrases, g, 3) for g in Greeting),
+            *(program_answers.more(phrases, n) for n in range(1, 8)),
+            *(program_answers.step_overview(phrases, n) for n in range(1, 8)),
+            *(program_answers.hear_step(phrases, n, t) for n in range(1, 8) for t in (1, n, 8)),
             *(
-                talk_answers.small_idea(voice, n, "", k, False)
+                program_answers.current_step(phrases, n, h, False)
+                for n in range(1, 9)
+                for h in (True, False)
+            ),
+            *(program_answers.another_practice(phrases, n) for n in range(1, 8)),
+            program_answers.at_last_step(phrases),
+            *(talk_answers.talk_topic(phrases, n) for n in range(1, 8)),
+            *(
+                talk_answers.small_idea(phrases, n, "", k, False)
                 for n in range(1, 8)
                 for k in range(3)
             ),
-            talk_answers.about_together_time(voice),
-            *(talk_answers.streak(voice, d, False) for d in range(8)),
+            talk_answers.about_together_time(phrases),
+            *(talk_answers.streak(phrases, d, False) for d in range(8)),
         ]
         for reply in replies:
             assert len(reply.speech()) < MAX_SPEECH_CHARS
@@ -222,8 +229,8 @@ def test_tell_me_more_fits_thirty_seconds(content: LocaleContent) -> None:
     """'Tell me more', with its intro and its question, is under 30 s at 150 words a minute."""
     longest = 0.0
     for step, offset in itertools.product(range(1, 8), range(12)):
-        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
-        longest = max(longest, spoken_seconds(answers.more(voice, step).speech()))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset), turn=offset)
+        longest = max(longest, spoken_seconds(program_answers.more(phrases, step).speech()))
     assert longest <= ONE_SHOT_SECONDS
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import content, content_snapshot
+from reconnect.speech import content, content_snapshot
 
 SOURCE = content.content_dir()
 

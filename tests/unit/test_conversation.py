@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from reconnect import conversation
-from reconnect.conversation import Conversation, Elicit, FirstRating, Said, Waiting
-from reconnect.selfcheck import Answer
+from reconnect.alexa import conversation
+from reconnect.alexa.conversation import Conversation, Elicit, FirstRating, Said
+from reconnect.domain.selfcheck import Answer
+from reconnect.speech.reply import Waiting
 
 
 def full() -> Conversation:

@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 import pytest
 
-from reconnect.daily_time import (
+from reconnect.domain.daily_time import (
     DailyTime,
     first_occurrence,
     is_vague,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
+import tomllib
 from pathlib import Path
+from types import ModuleType
 
-from reconnect.handlers.base import IntentHandler
+from reconnect.alexa import handlers
+from reconnect.alexa.handlers.base import IntentHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = sorted((ROOT / "interaction_models").glob("*-*.json"))
@@ -18,15 +23,23 @@ def model_intents(path: Path) -> set[str]:
     return {i["name"] for i in model["interactionModel"]["languageModel"]["intents"]}
 
 
-def handled_intents() -> set[str]:
-    """The intent names the skill's registered handlers claim."""
-    from reconnect import app
+def handler_modules() -> dict[str, ModuleType]:
+    """Every module under reconnect.alexa.handlers that exports HANDLERS, by name."""
+    found = {}
+    for info in pkgutil.iter_modules(handlers.__path__):
+        module = importlib.import_module(f"{handlers.__name__}.{info.name}")
+        if hasattr(module, "HANDLERS"):
+            found[info.name] = module
+    return found
 
+
+def handled_intents() -> set[str]:
+    """The intent names the handler modules' HANDLERS claim."""
     handled: set[str] = set()
-    for chain in app.SKILL.request_dispatcher.request_mappers[0].request_handler_chains:
-        handler = chain.request_handler
-        if isinstance(handler, IntentHandler):
-            handled |= set(handler.intents)
+    for module in handler_modules().values():
+        for handler in module.HANDLERS:
+            if isinstance(handler, IntentHandler):
+                handled |= set(handler.intents)
     return handled
 
 
@@ -119,4 +132,69 @@ def test_readme_deploys_with_exactly_what_the_rehearsal_runs() -> None:
     assert lines.index(rehearsal.SHELL_SETUP) < lines.index(sam[0])
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^DEPLOY_VENV := \.venv-deploy$", makefile, flags=re.M)
-    assert ".venv-deploy/bin" in rehearsal.SHELL_SETUP
+    assert re.search(r"^DEPLOY_PATH := \$\(DEPLOY_VENV\)/sam-only$", makefile, flags=re.M)
+    assert f".venv-deploy/{rehearsal.SAM_ONLY.name}:" in rehearsal.SHELL_SETUP
+
+
+def test_readme_deploys_each_region_to_its_samconfig_stack() -> None:
+    """GIVEN samconfig.toml's config-envs WHEN the README deploys `--config-env X --region R`
+    THEN X names a stack in R there (what --guided proposes), and every config-env is deployed."""
+    config = tomllib.loads((ROOT / "samconfig.toml").read_text("utf-8"))
+    envs = {
+        name: env["global"]["parameters"]
+        for name, env in config.items()
+        if isinstance(env, dict) and "global" in env
+    }
+    deploys = [line for line in readme_section_lines("Deploying") if line.startswith("sam deploy")]
+    pairs: dict[str, str] = {}
+    for line in deploys:
+        found = re.search(r"--config-env (\w+) --region ([\w-]+)", line)
+        assert found, line
+        pairs[found[1]] = found[2]
+    assert pairs == {name: env["region"] for name, env in envs.items()}
+    assert {env["stack_name"] for env in envs.values()} == {"reconnect-ritual"}
+
+
+def test_readme_rolls_back_the_templates_alias_in_every_deployed_region() -> None:
+    """GIVEN the template's alias and outputs WHEN the README rolls back THEN its commands move
+    that alias of the function the output names, and name every region the README deploys to."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    alias = re.search(r"^\s+AutoPublishAlias: (\w+)$", template, flags=re.M)
+    assert alias
+    assert re.search(r"^  SkillFunctionName:$", template, flags=re.M)
+    lines = readme_section_lines("Deploying")
+    update = [line for line in lines if line.startswith("aws lambda update-alias")]
+    assert len(update) == 1, update
+    assert f"--name {alias[1]} " in update[0]
+    for line in (line for line in lines if line.startswith("aws ")):
+        assert "--region us-east-1" in line, line
+        assert "--function-name NAME" in line, line
+    section = (ROOT / "README.md").read_text("utf-8").split("### Rolling back\n", 1)[1]
+    section = section.split("\n### ", 1)[0]
+    deployed = {
+        found[1]
+        for line in lines
+        if (found := re.search(r"^sam deploy .*--region ([\w-]+)", line)) is not None
+    }
+    assert {"us-east-1"} < deployed
+    for region in deployed - {"us-east-1"}:
+        assert f"--region {region}" in section, region
+
+
+def test_readme_self_hosting_table_is_the_templates() -> None:
+    """GIVEN the stack's table WHEN the README creates one for self-hosting THEN it has the same
+    key (a string) and the same time-to-live attribute, which store.py reads and writes."""
+    template = (ROOT / "template.yaml").read_text("utf-8")
+    key = re.search(r"KeySchema:\s+- AttributeName: (\w+)\s+KeyType: HASH", template)
+    ttl = re.search(r"TimeToLiveSpecification:\s+AttributeName: (\w+)", template)
+    assert key
+    assert ttl
+    lines = [
+        line
+        for line in readme_section_lines("Self-hosting as a web service")
+        if line.startswith(("aws dynamodb", "--"))
+    ]
+    commands = " ".join(lines)
+    assert f"AttributeName={key[1]},AttributeType=S" in commands
+    assert f"AttributeName={key[1]},KeyType=HASH" in commands
+    assert f"Enabled=true,AttributeName={ttl[1]}" in commands

@@ -14,9 +14,9 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import IntentRequest, RequestEnvelope
 from ask_sdk_model.slu.entityresolution import StatusCode
 
-from tools.envelopes import SKILL_ID, Device, Resolved, envelope, intent_request
-from tools.nlu import Model
-from tools.nlu_sets import MODELS_DIR
+from tools.nlu.model import Model
+from tools.nlu.sets import MODELS_DIR
+from tools.standins.envelopes import SKILL_ID, Device, Resolved, envelope, intent_request
 
 FIFTH = Resolved("STEP_ORDINAL", "fifth", "5")
 

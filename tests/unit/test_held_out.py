@@ -12,8 +12,8 @@ from collections import Counter
 
 import pytest
 
-from tools.nlu import BUILT_IN_PHRASES
-from tools.nlu_sets import (
+from tools.nlu.model import BUILT_IN_PHRASES
+from tools.nlu.sets import (
     NUMBER,
     Sample,
     SampleMatcher,

@@ -20,8 +20,8 @@ from tests.unit.model_files import (
     normalise,
     samples,
 )
-from tools.nlu import BUILT_IN_PHRASES
-from tools.nlu_sets import load_held_out
+from tools.nlu.model import BUILT_IN_PHRASES
+from tools.nlu.sets import load_held_out
 
 # The intent design's own example phrasings: other parts of the code (handlers, journeys)
 # speak them, so each is a sample of its intent in every locale.

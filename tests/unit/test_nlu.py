@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from tests.unit.model_files import MODELS_DIR, samples
-from tools.envelopes import Resolved
-from tools.nlu import FALLBACK, Model, Understanding
-from tools.spoken_values import normalise, number_value
+from tools.nlu.model import FALLBACK, Model, Understanding
+from tools.nlu.spoken_values import normalise, number_value
+from tools.standins.envelopes import Resolved
 
 SLOT = re.compile(r"\{[^{}]+\}")
 

@@ -7,9 +7,9 @@ from functools import cache
 import pytest
 
 from tests.unit.model_files import MODELS_DIR
-from tools.envelopes import Resolved
-from tools.nlu import FALLBACK, Model, Understanding
-from tools.spoken_values import time_value
+from tools.nlu.model import FALLBACK, Model, Understanding
+from tools.nlu.spoken_values import time_value
+from tools.standins.envelopes import Resolved
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.numbers import parse_number
+from reconnect.domain.number_parsing import parse_number
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import checkin, store
-from reconnect.record import Record, RitualState
+from reconnect import store
+from reconnect.domain import checkin
+from reconnect.domain.record import Record, RitualState
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCK = re.compile(r"<!-- what-is-kept\b.*?-->\n(.*?)<!-- /what-is-kept -->", re.S)

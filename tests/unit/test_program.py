@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, timedelta
 
 import pytest
 
-from reconnect import program
-from reconnect.program import Greeting, StepOutOfRange
-from reconnect.record import PRACTICE_MODE, Record
+from reconnect.domain import program
+from reconnect.domain.program import Greeting, StepOutOfRange
+from reconnect.domain.record import PRACTICE_MODE, Record
 
 MON = date(2026, 11, 23)
 TUE = MON + timedelta(days=1)
@@ -160,12 +159,3 @@ def test_a_step_earned_overnight_must_be_heard_before_it_is_practised() -> None:
     assert tuesday.step == 2
     assert tuesday.practised_on is None
     assert program.settle(tuesday, TUE + timedelta(days=1)).step == 2
-
-
-def test_rotation_never_repeats_on_consecutive_days() -> None:
-    """Two days in a row pick different entries whenever there are two or more."""
-    for count in (2, 3, 4):
-        picks = [program.rotation(MON + timedelta(days=d), count, 17) for d in range(30)]
-        assert all(a != b for a, b in itertools.pairwise(picks))
-    with pytest.raises(ValueError, match="nothing"):
-        program.rotation(MON, 0)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from reconnect import checkin, progress_summary
-from reconnect.checkin import CheckIn, Direction
+from reconnect.domain import checkin
+from reconnect.domain import progress as progress_summary
+from reconnect.domain.checkin import CheckIn, Direction
 
 TODAY = date(2026, 11, 25)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build_skill_package import main
+from tools.builders.skill_package import main
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -40,8 +40,18 @@ def test_the_readme_builds_a_first_package_and_a_three_region_one() -> None:
     commands = package_commands()
     assert ["--no-endpoint"] in commands
     flags = [{a for a in c if a.startswith("--")} for c in commands]
-    assert {"--lambda-arn", "--eu-lambda-arn", "--fe-lambda-arn", "--privacy-policy-url",
-            "--terms-url"} in flags  # fmt: skip
+    assert {"--lambda-arn", "--eu-lambda-arn", "--fe-lambda-arn", "--privacy-policy-url"} in flags
+
+
+def test_self_hosting_puts_the_https_endpoint_in_the_package() -> None:
+    """The self-hosted endpoint goes in the package (a console-only endpoint would be replaced
+    by the next `ask deploy`), as a certification-ready one, and `npx ask deploy` follows."""
+    section = README.read_text("utf-8").split("## Self-hosting as a web service\n", 1)[1]
+    section = section.split("\n## ", 1)[0].replace("\\\n", " ")
+    found = re.findall(r'^make skill-package ARGS="([^"]*)"\nnpx ask deploy$', section, re.M)
+    assert len(found) == 1, found
+    flags = {a for a in shlex.split(found[0]) if a.startswith("--")}
+    assert flags == {"--https-endpoint", "--privacy-policy-url"}
 
 
 @pytest.mark.parametrize("args", package_commands(), ids=lambda a: " ".join(a)[:40])

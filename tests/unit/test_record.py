@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reconnect.record import Record, merge
+from reconnect.domain.record import Record, merge
 
 DAY = date(2026, 11, 25)
 

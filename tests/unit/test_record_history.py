@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from reconnect import checkin, program
-from reconnect.checkin import CheckIn
-from reconnect.record import Record, RitualState, merge
+from reconnect.domain import checkin, program
+from reconnect.domain.checkin import CheckIn
+from reconnect.domain.record import Record, RitualState, merge
 from reconnect.store import _to_item
 
 TODAY = date(2026, 11, 25)

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconnect import ritual
-from reconnect.record import Record, RitualState, merge
-from reconnect.ritual import PARTS, SCHEDULE, Part
+from reconnect.domain import ritual
+from reconnect.domain.record import Record, RitualState, merge
+from reconnect.domain.ritual import PARTS, SCHEDULE, Part
 from reconnect.store import _from_item, _to_item
 
 START = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)

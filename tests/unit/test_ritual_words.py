@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import ritual_answers
-from reconnect.content import ContentError, library, load
-from reconnect.ritual import SCHEDULE, Part
-from reconnect.ritual_prompts import RITUAL_PARTS
-from reconnect.speech import Voice
-from reconnect.timers import duration_seconds, iso_duration
+from reconnect.alexa.timers import duration_seconds, iso_duration
+from reconnect.domain.ritual import SCHEDULE, Part
+from reconnect.speech import ritual_answers
+from reconnect.speech.content import ContentError, library, load
+from reconnect.speech.phrasing import PhrasePicker
+from reconnect.speech.ritual_keys import PART_KEYS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
@@ -63,9 +63,9 @@ def test_every_step_gives_six_plain_short_announcements_with_unique_labels(local
     """For each step and over two months of days: six timers, labels unique, plain text ≤ 300."""
     content = library().for_locale(locale)
     for offset in range(0, 60, 7):
-        voice = Voice(content, date(2026, 1, 1) + timedelta(days=offset))
+        phrases = PhrasePicker(content, date(2026, 1, 1) + timedelta(days=offset))
         for step in range(1, 9):
-            timers = ritual_answers.announcements(voice, step)
+            timers = ritual_answers.announcements(phrases, step)
             assert [t.seconds for t in timers] == [c.at for c in SCHEDULE]
             assert len({t.label for t in timers}) == len(timers) <= 6
             for timer in timers:
@@ -76,9 +76,9 @@ def test_every_step_gives_six_plain_short_announcements_with_unique_labels(local
 def test_announcements_carry_the_days_step_prompt() -> None:
     """The appreciation timer reads step three's appreciation prompt on step three."""
     content = library().for_locale("en-US")
-    voice = Voice(content, date(2026, 11, 25))
+    phrases = PhrasePicker(content, date(2026, 11, 25))
     prompts = content.ritual.prompts[3]["appreciate"]
-    texts = [t.text for t in ritual_answers.announcements(voice, 3)]
+    texts = [t.text for t in ritual_answers.announcements(phrases, 3)]
     assert any(prompt in texts[0] for prompt in prompts)
 
 
@@ -90,7 +90,7 @@ def test_every_part_prompt_has_three_phrasings_that_rotate_by_day() -> None:
         for part, phrasings in parts.items():
             assert len(set(phrasings)) >= 3, (step, part)
     days = [date(2026, 11, 1) + timedelta(days=n) for n in range(10)]
-    heard = [ritual_answers.part_prompt(Voice(content, d), 4, Part.SHARE) for d in days]
+    heard = [ritual_answers.part_prompt(PhrasePicker(content, d), 4, Part.SHARE) for d in days]
     assert all(a != b for a, b in itertools.pairwise(heard))
 
 
@@ -120,7 +120,7 @@ def test_every_step_has_a_prompt_for_every_part() -> None:
         prompts = library().for_locale(locale).ritual.prompts
         assert sorted(prompts) == list(range(1, 8))
         for step in prompts.values():
-            assert set(step) == set(RITUAL_PARTS) == {p.value for p in Part}
+            assert set(step) == set(PART_KEYS) == {p.value for p in Part}
 
 
 def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:
@@ -138,8 +138,8 @@ def test_ssml_in_a_ritual_prompt_is_refused(tmp_path: Path) -> None:
 
 def test_started_reply_speaks_the_first_part_and_closes() -> None:
     """Starting speaks how it runs and the arrive prompt, and ends the session."""
-    voice = Voice(library().for_locale("en-GB"), date(2026, 11, 25))
-    reply = ritual_answers.started(voice, 1, guided=True)
+    phrases = PhrasePicker(library().for_locale("en-GB"), date(2026, 11, 25))
+    reply = ritual_answers.started(phrases, 1, guided=True)
     assert reply.end_session
     assert "Alexa, tell reconnect ritual next" in reply.speech()
     arrive = library().for_locale("en-GB").ritual.prompts[1]["arrive"]

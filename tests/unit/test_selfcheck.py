@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from reconnect import selfcheck
-from reconnect.content import library
-from reconnect.selfcheck import Answer, Incomplete, Level, Reading
+from reconnect.domain import selfcheck
+from reconnect.domain.selfcheck import Answer, Incomplete, Level, Reading
+from reconnect.speech.content import library
 
 YES, NO, SOMEWHAT = Answer.YES, Answer.NO, Answer.SOMEWHAT
 

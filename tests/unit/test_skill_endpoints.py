@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.package_builds import EU_ARN, FE_ARN, LINKS, NA_ARN, arn_in, built, certified
-from tools.build_skill_package import SkillPackageError, build_skill_package, main
+from tools.builders.skill_package import SkillPackageError, build_skill_package, main
 
 # --- one endpoint per Alexa region ------------------------------------------------------
 

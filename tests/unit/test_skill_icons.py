@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from tests.unit.model_files import LOCALES, load_manifest
-from tools import skill_icons
-from tools.build_skill_package import build_skill_package
+from tools.builders import skill_icons
+from tools.builders.skill_package import build_skill_package
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:reconnect-ritual-skill:live"
 KEYS = {"smallIconUri": 108, "largeIconUri": 512}

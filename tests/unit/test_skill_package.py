@@ -10,7 +10,7 @@ import pytest
 
 from tests.unit.model_files import LOCALES, MODELS_DIR
 from tests.unit.package_builds import ACCOUNT, LINKS, NA_ARN, POLICY, TERMS, built, certified
-from tools.build_skill_package import (
+from tools.builders.skill_package import (
     SkillPackageError,
     build_skill_package,
     is_lambda_arn,
@@ -152,17 +152,26 @@ def test_every_locale_links_the_privacy_policy_and_the_terms(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("given", "missing"),
-    [([], "--privacy-policy-url"), (["--terms-url", TERMS], "--privacy-policy-url"),
-     (["--privacy-policy-url", POLICY], "--terms-url")],
+    [([], "--privacy-policy-url"), (["--terms-url", TERMS], "--privacy-policy-url")],
 )  # fmt: skip
-def test_a_certification_ready_package_refuses_to_go_without_the_links(
+def test_a_certification_ready_package_refuses_to_go_without_the_privacy_policy(
     given: list[str], missing: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """With an endpoint and no --dev, a missing link stops the build and names the option."""
+    """With an endpoint and no --dev, no privacy policy stops the build and names the option."""
     out = tmp_path / "pkg"
     assert main(["--lambda-arn", NA_ARN, *given, "--out", str(out)]) == 2
     assert missing in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_terms_of_use_are_optional_and_linked_only_when_given(tmp_path: Path) -> None:
+    """Amazon requires a privacy policy, not terms: without --terms-url the package is ready
+    and each locale links the policy alone."""
+    out = tmp_path / "pkg"
+    assert main(["--lambda-arn", NA_ARN, "--privacy-policy-url", POLICY, "--out", str(out)]) == 0
+    manifest = json.loads((out / "skill.json").read_text("utf-8"))["manifest"]
+    links = manifest["privacyAndCompliance"]["locales"]
+    assert links == {locale: {"privacyPolicyUrl": POLICY} for locale in LOCALES}
 
 
 def test_a_development_package_may_go_without_the_links_and_says_so(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.spoken_numbers import duration, halves, times, words
+from reconnect.speech.number_words import duration, halves, times, words
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,12 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-import tools.verifier
+import web.verifier
 from tests.signing import CERT_URL, NOW, FakeS3, SigningCA, headers
-from tools import envelopes, flask_ask
-from tools.alexa_certs import SigningCertificates
-from tools.verifier import (
+from tools.standins import envelopes
+from web import flask_ask
+from web.alexa_certs import SigningCertificates
+from web.verifier import (
     MAX_TOLERANCE_MILLIS,
     RequestVerifier,
     SkillIdVerifier,
@@ -206,7 +207,7 @@ def test_the_shim_seats_our_verifiers_inside_flask_ask_sdk() -> None:
     from flask_ask_sdk import skill_adapter
 
     assert flask_ask.SkillAdapter is skill_adapter.SkillAdapter
-    assert sys.modules["ask_sdk_webservice_support.verifier"] is tools.verifier
+    assert sys.modules["ask_sdk_webservice_support.verifier"] is web.verifier
     assert skill_adapter.VerificationException is VerificationException
     assert vars(webservice_handler)["RequestVerifier"] is RequestVerifier
     assert vars(webservice_handler)["TimestampVerifier"] is TimestampVerifier
@@ -215,7 +216,7 @@ def test_the_shim_seats_our_verifiers_inside_flask_ask_sdk() -> None:
 def test_flask_ask_sdk_imports_in_a_fresh_process_without_oscrypto() -> None:
     """On this OpenSSL the original import fails; through the shim, oscrypto is never loaded."""
     code = (
-        "import sys, tools.flask_ask; "
+        "import sys, web.flask_ask; "
         "assert 'oscrypto' not in sys.modules and 'certvalidator' not in sys.modules"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "lambda"), str(ROOT)])}

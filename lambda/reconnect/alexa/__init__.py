@@ -1,0 +1,1 @@
+"""The Alexa adapter: the turn, conversation state, interceptors, Alexa API clients, handlers."""

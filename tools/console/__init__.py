@@ -1,0 +1,1 @@
+"""The local console: typed lines become real Alexa requests to the skill."""

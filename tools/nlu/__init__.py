@@ -1,0 +1,1 @@
+"""The console's understanding of typed lines, and the generalisation check."""

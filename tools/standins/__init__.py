@@ -1,0 +1,1 @@
+"""Loopback stand-ins for Alexa: its APIs, request envelopes, DynamoDB and a signing CA."""
