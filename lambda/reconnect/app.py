@@ -1,18 +1,35 @@
-"""The skill builder and lambda_handler: wiring, and the per-process work of init."""
+"""The skill builder and lambda_handler: wiring, and the per-process work of init.
 
+Init starts opening its connections (in Lambda) first, then imports and builds the rest while
+their round trips pass; so the imports below come after that start.
+"""
+
+# ruff: noqa: E402 - the connections start opening before the rest is imported
 from __future__ import annotations
 
 import json
 import logging
-import ssl
 import time
 from typing import Any
+
+from reconnect import config, logs, warm
+from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
+
+SETTINGS = config.from_env()
+logs.configure(SETTINGS.log_level)
+log = logging.getLogger("reconnect.app")
+
+# One TLS context (Amazon's roots, read once) and one pool of keep-alive connections per process.
+ALEXA_APIS = ConnectionPool.for_alexa_apis(SETTINGS.alexa_api_timeout)
+OPENING = warm.Opening()
+if SETTINGS.in_lambda:
+    OPENING.alexa_api(ALEXA_APIS, SETTINGS.alexa_api_endpoint)
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from reconnect import config, logs, metrics, warm
+from reconnect import metrics
 from reconnect.alexa.handlers import (
     builtins,
     checkin,
@@ -28,19 +45,14 @@ from reconnect.alexa.handlers import (
     selfcheck,
     talk,
 )
-from reconnect.alexa.http_pool import ConnectionPool, TimeoutApiClient
 from reconnect.alexa.interceptors import LoadTurn, SaveTurn
 from reconnect.speech.content import DEFAULT_LOCALE, library
 from reconnect.store import Store, make_client
 
-SETTINGS = config.from_env()
-logs.configure(SETTINGS.log_level)
-log = logging.getLogger("reconnect.app")
-
 STORE = Store(make_client(), SETTINGS.table_name)
+if SETTINGS.in_lambda:
+    OPENING.dynamodb(STORE)
 LIBRARY = library()
-# One TLS context (the CA store is read once) and one pool of keep-alive connections per process.
-ALEXA_APIS = ConnectionPool(ssl.create_default_context(), SETTINGS.alexa_api_timeout)
 
 
 class ForeignSkillError(PermissionError):
@@ -134,7 +146,7 @@ def _connect() -> None:
 
 
 warm.prime(SKILL, warm.primers(SETTINGS.skill_id, (DEFAULT_LOCALE,)))
-_connect()
+OPENING.wait()  # init ends with the connections open
 warm.register_snapshot_hooks(before=lambda: warm.disconnect(STORE, ALEXA_APIS), after=_connect)
 
 

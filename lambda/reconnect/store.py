@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, cast
@@ -36,6 +37,9 @@ CLIENT_CONFIG = Config(
 # through; each lost race costs one GetItem and one PutItem of a few milliseconds.
 _MERGE_ATTEMPTS = 5
 WARM_UP_KEY = "reconnect-ritual:warm-up"  # never a couple's key: theirs are hex digests
+# The artifact's cut-down endpoints.json (DynamoDB's entries, every partition and region),
+# written by its build (tools/builders/botocore_data.py); absent in the source tree.
+BOTOCORE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_built", "botocore")
 
 
 class StoreUnavailable(Exception):
@@ -50,13 +54,18 @@ class Stored:
     version: int  # 0: no item yet
 
 
-def make_client(endpoint_url: str | None = None) -> DynamoDBClient:
+def make_client(endpoint_url: str | None = None, data: str = BOTOCORE_DATA) -> DynamoDBClient:
     """The skill's DynamoDB client, with timeouts and retries that fit Alexa's time budget.
 
     Made from botocore directly: boto3 would add nothing the skill uses, and importing it
-    (with s3transfer) is a third of a cold start.
+    (with s3transfer) is a third of a cold start. Where the artifact ships its cut-down
+    endpoints.json (`data`), botocore reads that instead of its own 1.2 MB one, after any
+    AWS_DATA_PATH the environment sets.
     """
     session = botocore.session.get_session()
+    if os.path.isfile(os.path.join(data, "endpoints.json")):
+        paths = (session.get_config_variable("data_path"), data)
+        session.set_config_variable("data_path", os.pathsep.join(p for p in paths if p))
     client = session.create_client("dynamodb", config=CLIENT_CONFIG, endpoint_url=endpoint_url)
     return cast("DynamoDBClient", client)
 

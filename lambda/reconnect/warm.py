@@ -3,7 +3,8 @@
 Lambda runs init at full speed and a request on MemorySize/1769 of a core, so whatever a
 first request would do once per process is done here instead: prime the skill with requests
 that touch no couple (the SDK imports its model classes lazily; content and zones warm up), and,
-in Lambda, open the connections to DynamoDB and to the region's Alexa API.
+in Lambda, open the connections to DynamoDB and to the region's Alexa API: on threads started
+as early as init can (`Opening`), so that their round trips pass while init imports and builds.
 
 With SnapStart the process is snapshotted after init and restored many times later: open
 connections would be stale, so they are closed before the snapshot and opened again after each
@@ -17,13 +18,15 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_model import RequestEnvelope
 
 from reconnect.alexa.http_pool import ConnectionPool
 from reconnect.alexa.service_calls import PARALLEL_CALLS, start_workers
-from reconnect.store import Store
+
+if TYPE_CHECKING:
+    from reconnect.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -74,20 +77,53 @@ def prime(skill: Any, events: Iterable[dict[str, Any]]) -> None:
             log.info("priming failed", extra={"error": type(error).__name__})
 
 
+class Opening:
+    """Connections being opened on threads while init goes on; `wait()` joins them all."""
+
+    def __init__(self) -> None:
+        self._threads: list[threading.Thread] = []
+
+    def start(self, target: Callable[[], object], name: str) -> None:
+        """Run `target` on a thread of its own, now."""
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def alexa_api(
+        self, pool: ConnectionPool, api_endpoint: str | None, count: int = PARALLEL_CALLS
+    ) -> None:
+        """Start opening `count` connections to the region's Alexa API (none without one)."""
+        if api_endpoint:
+            self.start(lambda: open_alexa_api(pool, api_endpoint, count), "warm-alexa-api")
+
+    def dynamodb(self, store: Store) -> None:
+        """Start opening the connection to DynamoDB."""
+        self.start(store.warm, "warm-dynamodb")
+
+    def wait(self) -> None:
+        """Wait for every connection started to be open (or to have failed)."""
+        while self._threads:
+            self._threads.pop().join()
+
+
+def open_alexa_api(pool: ConnectionPool, api_endpoint: str, count: int = PARALLEL_CALLS) -> None:
+    """Open the connections together time uses at once; failures are only logged."""
+    try:
+        if pool.open(api_endpoint, count) < count:
+            log.info("Alexa API warm-up opened fewer connections than asked")
+    except ValueError as error:
+        log.info("Alexa API warm-up failed", extra={"error": type(error).__name__})
+
+
 def connect(
     store: Store, pool: ConnectionPool, api_endpoint: str | None, count: int = PARALLEL_CALLS
 ) -> None:
     """Open the connections requests would open, DynamoDB's and the Alexa API's (as many as
-    together time uses at once), all at the same time: init waits for the slowest only."""
-    dynamodb = threading.Thread(target=store.warm, name="warm-dynamodb")
-    dynamodb.start()
-    if api_endpoint:
-        try:
-            if pool.open(api_endpoint, count) < count:
-                log.info("Alexa API warm-up opened fewer connections than asked")
-        except ValueError as error:
-            log.info("Alexa API warm-up failed", extra={"error": type(error).__name__})
-    dynamodb.join()
+    together time uses at once), all at the same time: this waits for the slowest only."""
+    opening = Opening()
+    opening.alexa_api(pool, api_endpoint, count)
+    opening.dynamodb(store)
+    opening.wait()
 
 
 def disconnect(store: Store, pool: ConnectionPool) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reconnect import store
+from reconnect.speech import content, content_snapshot
 from tests.functional.lambda_like import read_only_copy, run_like_lambda, snapshot
 from tests.heavy import runtime_python
 from tools.builders import lambda_artifact, lambda_python
@@ -52,9 +54,22 @@ def _relative_files(folder: Path) -> set[str]:
 def test_artifact_holds_the_skill_package_and_its_content_side_by_side(artifact: Path) -> None:
     """reconnect/ and content/ sit at the artifact's top level, copied file for file."""
     assert (artifact / "reconnect" / "__init__.py").is_file()
-    assert _relative_files(artifact / "reconnect") == _relative_files(ROOT / "lambda" / "reconnect")
+    shipped = _relative_files(artifact / "reconnect")
+    built = {name for name in shipped if name.startswith("_built/")}
+    assert shipped - built == _relative_files(ROOT / "lambda" / "reconnect")
+    assert built == {"_built/botocore/endpoints.json", "_built/content.json"}
     assert (artifact / "content").is_dir()
     assert _relative_files(artifact / "content") == _relative_files(ROOT / "content")
+
+
+def test_artifact_holds_its_content_loaded_and_checked_for_init(artifact: Path) -> None:
+    """The build's snapshot of content/ matches the artifact's files and reads back as they
+    load; botocore's cut-down endpoints are reconnect.store's data folder."""
+    snapshot = artifact / "reconnect" / content.SNAPSHOT.relative_to(content.SNAPSHOT.parents[1])
+    loaded = content.load(artifact / "content")
+    assert content_snapshot.read(snapshot, artifact / "content") == loaded
+    built = Path(store.BOTOCORE_DATA).relative_to(Path(store.BOTOCORE_DATA).parents[1])
+    assert (artifact / "reconnect" / built / "endpoints.json").is_file()
 
 
 def test_artifact_ships_neither_the_web_service_nor_the_tools(artifact: Path) -> None:

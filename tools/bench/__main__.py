@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2000, help="warm requests per type (2000)")
     lam = parser.add_argument_group("as Lambda runs it (Python 3.13)")
     lam.add_argument("--no-lambda", action="store_true", help="skip the Lambda rows")
+    lam.add_argument("--cold-only", action="store_true", help="only the cold rows (full CPU)")
     lam.add_argument("--lambda-runs", type=int, default=15, help="per cold row (15)")
     lam.add_argument("--session-runs", type=int, default=9, help="sessions at the share (9)")
     lam.add_argument("--size-runs", type=int, default=5, help="per memory size (5)")
@@ -55,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             round_trip=args.round_trip_ms / 1000,
             dynamodb_delay=args.dynamodb_delay_ms / 1000,
             artifact=args.artifact,
+            cold_only=args.cold_only,
         )
         lambda_results = {**lambda_runs.measure(options), "label": args.label}
         if args.save:

@@ -77,17 +77,27 @@ def figures(lam: dict[str, Any]) -> list[Figure]:
         out.append(Figure(f"  {request} in CPU time (unstretched by a busy machine): ratio", ratio))
         above = statistics.median(mine) - statistics.median(cold["floor"]["init_cpu"])
         out.append(Figure(f"  {request} in CPU time: ours above the SDK floor", above, "ms"))
-    enforced = "" if lam["share_enforced"] else " (share NOT enforced)"
+    if "session" in lam:  # absent with --cold-only
+        out += _session_figures(lam["session"], share_mb, lam["share_enforced"])
+    mib = lam["artifact_bytes"] / 1_048_576
+    out.append(Figure("artifact as built, zipped (with its bytecode)", mib, "MiB", ARTIFACT_MIB))
+    return out
+
+
+def _session_figures(
+    sessions: Sequence[dict[str, Any]], share_mb: int, share_enforced: bool
+) -> list[Figure]:
+    """A new couple's session at the template's share: each request, and SSL contexts built."""
+    out: list[Figure] = []
+    enforced = "" if share_enforced else " (share NOT enforced)"
     for step, limit in SESSION_LIMITS.items():
-        value = statistics.median(step_values(lam["session"], step, "wall"))
+        value = statistics.median(step_values(sessions, step, "wall"))
         name = f"{share_mb} MB share{enforced}, {SESSION_NAMES[step]}, p50"
         out.append(Figure(name, value, "ms", limit, True))
-    built = sum(sum(step_values(lam["session"], s, "contexts")) for s in SESSION_LIMITS)
+    built = sum(sum(step_values(sessions, s, "contexts")) for s in SESSION_LIMITS)
     out.append(
         Figure("SSL contexts built after init (every request, every run)", built, "", 0, True)
     )
-    mib = lam["artifact_bytes"] / 1_048_576
-    out.append(Figure("artifact as built, zipped (with its bytecode)", mib, "MiB", ARTIFACT_MIB))
     return out
 
 
@@ -183,15 +193,21 @@ def report(lam: dict[str, Any], before: dict[str, Any] | None = None) -> str:
         f"COLD START, ms, full CPU, no apiEndpoint ({options['runs']} runs per row, taking turns):",
         cold_table(lam["cold"]),
         "",
-        f"A NEW COUPLE'S SESSION at the {options['memory_mb']} MB share, ms "
-        f"({options['session_runs']} fresh processes; connections opened by each request):",
-        session_table(lam["session"], before["session"] if before else []),
-        "",
-        f"MEMORY SIZES ({options['size_runs']} fresh processes each; cold start = init at full "
-        "CPU + first request at the share; $/M requests = the mean of the three requests):",
-        size_table(lam["sizes"]),
-        f"  {PRICE_NOTE}",
-        "",
+    ]
+    if "session" in lam:  # absent with --cold-only
+        parts += [
+            f"A NEW COUPLE'S SESSION at the {options['memory_mb']} MB share, ms "
+            f"({options['session_runs']} fresh processes; connections opened by each request):",
+            session_table(lam["session"], before["session"] if before else []),
+            "",
+            f"MEMORY SIZES ({options['size_runs']} fresh processes each; cold start = init at "
+            "full CPU + first request at the share; $/M requests = the mean of the three "
+            "requests):",
+            size_table(lam["sizes"]),
+            f"  {PRICE_NOTE}",
+            "",
+        ]
+    parts += [
         "LAMBDA FIGURES AND TARGETS" + (f" (before: {before.get('label', '')})" if before else ""),
         table(["figure", "before", "now", "unit", "target", "verdict"], rows),
     ]

@@ -43,6 +43,7 @@ class Options:
     dynamodb_delay: float = 0.005
     artifact: Path | None = None  # a built artifact to measure instead of building one
     preconnect: bool = True  # set ALEXA_API_ENDPOINT, as the template does
+    cold_only: bool = False  # only the full-CPU cold rows (ours, baseline, floor)
 
 
 @dataclass
@@ -68,16 +69,11 @@ def measure(options: Options) -> dict[str, Any]:
         results: dict[str, Any] = {"notes": setup.notes, "artifact_bytes": setup.artifact_bytes}
         results["cold"] = _cold_rows(setup, options.runs, None)
         group = setup.cgroups[options.memory_mb]
-        results["cold_share"] = _cold_rows(setup, options.runs, group, ("ours launch",))
-        results["session"] = _sessions(setup, options.session_runs, group)
-        sizes: dict[str, Any] = {}
-        for mb in options.memory_sizes:
-            sizes[str(mb)] = {
-                "cold": _cold_rows(setup, options.size_runs, setup.cgroups[mb], ("ours launch",)),
-                "session": _sessions(setup, options.size_runs, setup.cgroups[mb]),
-            }
-        results["sizes"] = sizes
         results["share_enforced"] = group is not None
+        if not options.cold_only:
+            results["cold_share"] = _cold_rows(setup, options.runs, group, ("ours launch",))
+            results["session"] = _sessions(setup, options.session_runs, group)
+            results["sizes"] = _sizes(setup, options)
         results["options"] = {
             "memory_mb": options.memory_mb,
             "round_trip_ms": options.round_trip * 1000,
@@ -87,6 +83,17 @@ def measure(options: Options) -> dict[str, Any]:
             "size_runs": options.size_runs,
         }
         return results
+
+
+def _sizes(setup: Setup, options: Options) -> dict[str, Any]:
+    """Per memory size: the cold start at its share, and whole sessions."""
+    sizes: dict[str, Any] = {}
+    for mb in options.memory_sizes:
+        sizes[str(mb)] = {
+            "cold": _cold_rows(setup, options.size_runs, setup.cgroups[mb], ("ours launch",)),
+            "session": _sessions(setup, options.size_runs, setup.cgroups[mb]),
+        }
+    return sizes
 
 
 def _prepare(options: Options, tmp: Path, stack: ExitStack) -> Setup:

@@ -2,9 +2,12 @@
 
 The folder holds the pinned runtime dependencies (wheels for the Lambda platform, no
 boto3: the runtime has it), the `reconnect` package and `content/` beside it, which is
-where `reconnect` looks for its content first; and bytecode for every module, compiled by
-the runtime's own minor version with hash-based invalidation (SAM zips every file dated
-1980, so timestamp-checked .pyc would never validate, and Lambda's disk is read-only).
+where `reconnect` looks for its content first; what the build prepares for init to read
+(reconnect/_built/: botocore's endpoints cut down to DynamoDB, tools/builders/botocore_data.py; the
+content as loaded and checked, reconnect/speech/content_snapshot.py); and
+bytecode for every module, compiled by the runtime's own minor version with hash-based
+invalidation (SAM zips every file dated 1980, so timestamp-checked .pyc would never
+validate, and Lambda's disk is read-only).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.builders import lambda_python
+from tools.builders import botocore_data, lambda_python
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "build" / "lambda"
@@ -33,7 +36,7 @@ LAMBDA_PYTHON_VERSION = "3.13"
 LAMBDA_PLATFORM = "manylinux2014_aarch64"
 CACHE_TAG = lambda_python.cache_tag_of(LAMBDA_PYTHON_VERSION)
 
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.py[co]", ".DS_Store")
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.py[co]", ".DS_Store", "_built")
 
 
 class ArtifactError(Exception):
@@ -57,6 +60,9 @@ def build(out: Path = DEFAULT_OUT, bytecode: bool = True) -> Path:
         if not source.is_dir():
             raise ArtifactError(f"{source} is missing")
         shutil.copytree(source, out / source.name, ignore=_IGNORE)
+    installer = python if python is not None and _has_pip(python) else sys.executable
+    botocore_data.write(out / botocore_data.FOLDER, botocore_data.pinned_endpoints(installer))
+    _snapshot_content(out, python or sys.executable)
     if python is not None:
         _compile(out, python)
         missing = without_bytecode(out)
@@ -147,6 +153,28 @@ def _install_requirements(out: Path, python: str | None) -> None:
         ],
         check=True,
     )
+
+
+# Run by the runtime's Python on the artifact's own code (the standard library is all it needs).
+_SNAPSHOT = (
+    "import sys; from pathlib import Path; "
+    "from reconnect.speech import content, content_snapshot; "
+    "c = Path(sys.argv[1]); content_snapshot.write(content.load(c), c, content.SNAPSHOT)"
+)
+
+
+def _snapshot_content(out: Path, python: str) -> None:
+    """Load and check the artifact's content/ once, and save it for init to read back."""
+    done = subprocess.run(
+        [python, "-B", "-c", _SNAPSHOT, str(out / CONTENT.name)],
+        env=dict(os.environ, PYTHONPATH=str(out)),
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise ArtifactError(f"content/ does not load:\n{done.stderr[-2000:]}")
 
 
 def _has_pip(python: str) -> bool:

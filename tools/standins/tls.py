@@ -1,8 +1,9 @@
 """HTTPS for the Alexa API stand-in: a test CA made on the spot, and a trust bundle for clients.
 
 The skill's code has no trust hook: a client process trusts the stand-in only through its
-environment, `SSL_CERT_FILE` naming a bundle that holds the whole system CA store plus this
-test CA, so that loading it costs what loading the real store costs.
+environment, `SSL_CERT_FILE` naming a bundle that holds what the skill trusts in production
+(Amazon's roots, lambda/reconnect/alexa/amazon_roots.pem) plus this test CA, so that loading it
+costs what production's loading costs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+AMAZON_ROOTS = (
+    Path(__file__).resolve().parents[2] / "lambda" / "reconnect" / "alexa" / "amazon_roots.pem"
+)
 LOOPBACK_NAMES = ("localhost",)
 LOOPBACK_ADDRESSES = ("127.0.0.1",)
 
@@ -27,17 +31,8 @@ class TestCertificates:
     """Where the stand-in's files were written, and the server's TLS context."""
 
     server: ssl.SSLContext
-    bundle: Path  # the system CA store plus the test CA: point SSL_CERT_FILE here
+    bundle: Path  # Amazon's roots plus the test CA: point SSL_CERT_FILE here
     ca: Path
-
-
-def system_ca_store() -> Path:
-    """The system's CA bundle, as OpenSSL finds it by default (SSL_CERT_FILE ignored)."""
-    paths = ssl.get_default_verify_paths()
-    for candidate in (paths.openssl_cafile, "/etc/ssl/certs/ca-certificates.crt"):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    raise FileNotFoundError("no system CA bundle found")
 
 
 def key_usage(
@@ -105,7 +100,7 @@ def make(folder: Path) -> TestCertificates:
         key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     bundle = folder / "bundle.pem"
-    bundle.write_bytes(system_ca_store().read_bytes() + b"\n" + ca.public_bytes(pem))
+    bundle.write_bytes(AMAZON_ROOTS.read_bytes() + b"\n" + ca.public_bytes(pem))
     server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server.load_cert_chain(cert_file, key_file)
     return TestCertificates(server=server, bundle=bundle, ca=ca_file)

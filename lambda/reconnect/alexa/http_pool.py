@@ -3,7 +3,7 @@ per API host, and a short timeout on every call.
 
 Lambda runs a request on a fraction of a core: loading the CA store, or a TCP and TLS handshake
 per call, would be paid inside the request. So the TLS context is built once, at init (it
-trusts what the process trusts: the system store, or SSL_CERT_FILE), and each host's
+trusts Amazon's roots, or what SSL_CERT_FILE names: reconnect.alexa.trust), and each host's
 connections are kept open between calls and turns. A connection is reused only when idle and
 not closed by the server; a failure closes it. Safe to share between threads.
 """
@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import select
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services import ApiClient, ApiClientRequest, ApiClientResponse
 
 from reconnect import metrics
+from reconnect.alexa import trust
 
+log = logging.getLogger(__name__)
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE"})
 # A reused connection the server closed fails this way before any answer: send it again.
@@ -36,15 +40,43 @@ Key = tuple[str, str, int]  # scheme, host, port
 
 
 class ConnectionPool:
-    """Idle keep-alive connections per (scheme, host, port), with the process's TLS context."""
+    """Idle keep-alive connections per (scheme, host, port), with the process's TLS context.
 
-    def __init__(self, context: ssl.SSLContext, timeout: float, idle_seconds: float = 30.0) -> None:
+    `wider` makes the context to fall back to, once, when a certificate fails verification
+    against `context` (Amazon's roots only: reconnect.alexa.trust)."""
+
+    def __init__(
+        self,
+        context: ssl.SSLContext,
+        timeout: float,
+        idle_seconds: float = 30.0,
+        wider: Callable[[], ssl.SSLContext] | None = None,
+    ) -> None:
         self.context = context
         self.timeout = timeout
+        self._wider = wider
         self.idle_seconds = idle_seconds  # older idle connections may have been dropped silently
         self.max_idle = 8  # per host: the six timers of together time, in parallel, and spares
         self._idle: dict[Key, list[tuple[float, http.client.HTTPConnection]]] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def for_alexa_apis(cls, timeout: float) -> ConnectionPool:
+        """A pool trusting Amazon's roots (or the environment's store), widening if need be."""
+        context, narrow = trust.alexa_api_context()
+        return cls(context, timeout, wider=trust.full_store_context if narrow else None)
+
+    def widen(self, failed: ssl.SSLContext) -> bool:
+        """After a verification failure with `failed`: trust the full store from now on, the
+        first time; whether a new attempt may succeed (False once widened already)."""
+        with self._lock:
+            if self.context is not failed:
+                return True  # another call widened it meanwhile
+            if self._wider is None:
+                return False
+            log.warning("Alexa API certificate not under Amazon's roots: trusting the full store")
+            self.context, self._wider = self._wider(), None
+            return True
 
     def take(self, key: Key) -> tuple[http.client.HTTPConnection, bool]:
         """An idle connection to `key` that still looks open, else a new one; and whether reused."""
@@ -76,13 +108,20 @@ class ConnectionPool:
         opened: list[http.client.HTTPConnection] = []
 
         def one() -> None:
-            connection = self._new(key)
-            try:
-                connection.connect()
-            except (OSError, ValueError):
-                connection.close()
+            while True:
+                context, connection = self.context, self._new(key)
+                try:
+                    connection.connect()
+                except ssl.SSLCertVerificationError:
+                    connection.close()
+                    if self.widen(context):
+                        continue
+                    return
+                except (OSError, ValueError):
+                    connection.close()
+                    return
+                opened.append(connection)
                 return
-            opened.append(connection)
 
         threads = [threading.Thread(target=one, name="alexa-api-connect") for _ in range(count)]
         for thread in threads:
@@ -121,7 +160,7 @@ class TimeoutApiClient(ApiClient):
     ) -> None:
         self.timeout = timeout
         self.allow_loopback_http = allow_loopback_http
-        self.pool = pool or ConnectionPool(ssl.create_default_context(), timeout)
+        self.pool = pool or ConnectionPool.for_alexa_apis(timeout)
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
         """Send one request; HTTP errors come back as responses, failures as ApiClientException."""
@@ -142,6 +181,7 @@ class TimeoutApiClient(ApiClient):
         except ValueError as error:
             raise _unreachable(error) from error
         while True:
+            context = self.pool.context
             connection, reused = self.pool.take(key)
             sent = False
             try:
@@ -149,6 +189,11 @@ class TimeoutApiClient(ApiClient):
                 sent = True
                 answer = connection.getresponse()
                 payload = answer.read()
+            except ssl.SSLCertVerificationError as error:
+                connection.close()
+                if self.pool.widen(context):
+                    continue
+                raise _unreachable(error) from error
             except _CLOSED_ON_US as error:
                 connection.close()
                 if reused and (not sent or method in _IDEMPOTENT):

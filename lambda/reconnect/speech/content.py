@@ -17,8 +17,8 @@ from reconnect.speech.ritual_content import RitualWords, check_announcements, pa
 from reconnect.speech.ritual_keys import RITUAL_KEYS
 
 __all__ = [
-    "PROMPTS", "ContentError", "Crisis", "Library", "LocaleContent", "Question", "Step",
-    "content_dir", "library", "load", "placeholders",
+    "PROMPTS", "SNAPSHOT", "ContentError", "Crisis", "Library", "LocaleContent", "Question",
+    "Step", "content_dir", "library", "load", "placeholders",
 ]  # fmt: skip
 
 DEFAULT_LOCALE = "en-US"
@@ -110,10 +110,22 @@ def content_dir() -> Path:
     raise ContentError(f"no content/ found near {here}")
 
 
+# Written by the artifact build (reconnect.speech.content_snapshot); absent in the source tree.
+SNAPSHOT = Path(__file__).resolve().parent.parent / "_built" / "content.json"
+
+
 @functools.cache
 def library() -> Library:
-    """The content, loaded and checked once per process."""
-    return load(content_dir())
+    """The content, loaded and checked once per process (or the artifact build's snapshot of
+    it, when that was made from these very files)."""
+    directory = content_dir()
+    if SNAPSHOT.is_file():
+        from reconnect.speech import content_snapshot  # it needs this module's classes
+
+        saved = content_snapshot.read(SNAPSHOT, directory)
+        if saved is not None:
+            return saved
+    return load(directory)
 
 
 def load(directory: Path) -> Library:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,8 @@ class ContentError(ValueError):
 
 def read(path: Path) -> dict[str, Any]:
     """A TOML file as a table; ContentError when it cannot be read."""
+    import tomllib  # only when content is loaded from TOML: not from the artifact's snapshot
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
