@@ -15,6 +15,7 @@ from reconnect.speech.content import LocaleContent
 from tests import marked_content
 from tests.conftest import Clock
 from tests.functional import lambda_like
+from tools.standins import tls as standin_tls
 from tools.standins.alexa import AlexaStandIn
 from tools.standins.envelopes import Device, Session
 
@@ -140,3 +141,9 @@ def template() -> dict[str, Any]:
     assert not problems, problems
     assert isinstance(loaded, dict)
     return loaded
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> standin_tls.TestCertificates:
+    """A test CA and the Alexa API stand-in's certificate, made once per run."""
+    return standin_tls.make(Path(tmp_path_factory.mktemp("tls")))

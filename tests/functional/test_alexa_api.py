@@ -9,7 +9,6 @@ from __future__ import annotations
 import ssl
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,12 +21,6 @@ from tools.standins import tls
 from tools.standins.alexa import AlexaStandIn, Fault
 
 ZONE = "/v2/devices/{device}/settings/System.timeZone"
-
-
-@pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> tls.TestCertificates:
-    """A test CA and the stand-in's certificate, made once for this module."""
-    return tls.make(Path(tmp_path_factory.mktemp("tls")))
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import logging
 import ssl
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from ask_sdk_core.exceptions import ApiClientException
@@ -25,12 +24,6 @@ from tools.standins import tls as standin_tls
 from tools.standins.alexa import AlexaStandIn
 
 ZONE = "/v2/devices/dev/settings/System.timeZone"
-
-
-@pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> standin_tls.TestCertificates:
-    """A test CA and the stand-in's certificate, made once for this module."""
-    return standin_tls.make(Path(tmp_path_factory.mktemp("tls")))
 
 
 @pytest.fixture
