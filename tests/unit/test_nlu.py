@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.model_files import MODELS_DIR, samples
+from tests.unit.model_files import LOCALES, MODELS_DIR, samples
 from tools.nlu.model import FALLBACK, Model, Understanding
 from tools.nlu.spoken_values import normalise, number_value
 from tools.standins.envelopes import Resolved
@@ -279,3 +279,41 @@ def test_number_words_become_digits(words: str, digits: str | None) -> None:
 def test_normalise_keeps_apostrophes_inside_words_only() -> None:
     """Case and punctuation go; apostrophes inside words stay; quotes around words go."""
     assert normalise("  What's 'TODAY'S'   step?! ") == "what's today's step"
+
+
+# --- reminder times said with a part of the day ------------------------------------------
+
+SAID = "seven thirty in the evening"  # the example the skill's own time question gives
+HEARD = {"time": "07:30", "period": "evening"}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "remind us at {said}",
+        "remind us every day at {said}",
+        "remind us daily at {said}",
+        "set a reminder every day at {said}",
+        "set a daily reminder for {said}",
+    ],
+)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_time_with_its_part_of_the_day_is_heard_in_every_way_of_asking(
+    locale: str, form: str
+) -> None:
+    """GIVEN the skill's own example of a time WHEN a couple asks for a reminder with it, in
+    any of the ways the models take a time THEN Alexa sends the time and the part of the day
+    apart, not the whole phrase as a time it cannot read."""
+    heard = Model.from_file(MODELS_DIR / f"{locale}.json").understand(form.format(said=SAID))
+    assert (heard.intent, heard.slots) == ("SetReminderIntent", HEARD)
+
+
+@pytest.mark.parametrize("answer", [SAID, f"at {SAID}", f"every day at {SAID}", f"daily at {SAID}"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_time_question_takes_a_time_with_its_part_of_the_day(locale: str, answer: str) -> None:
+    """GIVEN the skill asked what time suits them WHEN they answer with the example it gave,
+    however they put it THEN the time slot is filled with the time and the part of the day."""
+    model = Model.from_file(MODELS_DIR / f"{locale}.json")
+    elicited = model.understand_slot(answer, "SetReminderIntent", "time")
+    assert elicited is not None, f"{answer!r} is not heard as a time"
+    assert elicited.slots == HEARD
