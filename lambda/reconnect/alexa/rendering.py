@@ -21,10 +21,8 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     turn = handler_input.attributes_manager.request_attributes.get(TURN)
     turn = turn if isinstance(turn, Turn) else None
     parts = list(reply.parts)
-    unread = turn is not None and turn.work.stored is None and not turn.work.deleted
-    if turn is not None and unread and not turn.warned and not reply.urgent:
-        # Their progress could not be read: say so once, before whatever else is said (not
-        # after an erase, which needs no read: "can't save today" would contradict "cleared").
+    if turn is not None and turn.work.unreachable and not turn.warned and not reply.urgent:
+        # Their progress could not be read: say so once, before whatever else is said.
         parts.insert(0, turn.phrases.say("error_storage"))
         turn.warned = True
     builder = handler_input.response_builder

@@ -26,6 +26,12 @@ class UnitOfWork:
         """Whether this turn may write: never after a failed read (it would overwrite progress)."""
         return self.stored is not None and self.user_id is not None and not self.deleted
 
+    @property
+    def unreachable(self) -> bool:
+        """Whether the couple's progress could not be read (an erase needs no read: after one,
+        nothing is out of reach, and "can't save today" would contradict "all cleared")."""
+        return self.stored is None and not self.deleted
+
     def commit(self) -> bool:
         """Save the record now if it changed; True when what the couple has is safely stored."""
         if self.stored is not None and self.record == self.stored.record:
