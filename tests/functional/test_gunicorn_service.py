@@ -11,7 +11,6 @@ import http.client
 import json
 import os
 import re
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,14 +30,6 @@ from web import server, service
 ROOT = Path(__file__).resolve().parents[2]
 SKILL = "amzn1.ask.skill.99999999-8888-7777-6666-555555555555"
 TABLE = "reconnect-gunicorn"
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -109,7 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
         )
         create_table(client, TABLE)
-        options = server.ServerOptions(port=free_port(), workers=2, threads=4)
+        options = server.ServerOptions(port=loopback_service.free_port(), workers=2, threads=4)
         log = folder / "gunicorn.log"
         with loopback_service.start(ca_dir, options, env, log) as service:
             yield Served(service, ca, client, standin, log)
@@ -194,7 +185,7 @@ def test_make_serve_refuses_to_start_without_a_skill_id(
 ) -> None:
     """Amazon signs every skill's requests: with no SKILL_ID the server exits 2 unstarted."""
     monkeypatch.delenv("SKILL_ID", raising=False)
-    assert server.main(["--port", str(free_port())]) == 2
+    assert server.main(["--port", str(loopback_service.free_port())]) == 2
     assert "SKILL_ID" in capsys.readouterr().err
 
 
@@ -208,7 +199,7 @@ def test_make_serve_refuses_to_start_on_what_is_not_a_skill_id(
     """The README's placeholder (or a typo) would refuse every real request as another
     skill's: the server says so and exits 2, as the template refuses such a SkillId."""
     monkeypatch.setenv("SKILL_ID", skill_id)
-    assert server.main(["--port", str(free_port())]) == 2
+    assert server.main(["--port", str(loopback_service.free_port())]) == 2
     assert f"SKILL_ID={skill_id!r} is not an Alexa skill id" in capsys.readouterr().err
 
 

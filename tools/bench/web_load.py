@@ -24,7 +24,6 @@ import argparse
 import json
 import logging
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -62,13 +61,6 @@ class Stage:
     service: loopback_service.Running
     ca_dir: Path
     api_endpoint: str
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -179,7 +171,9 @@ def verdict(result: dict[str, Any]) -> str:
 
 def bench(args: argparse.Namespace, folder: Path) -> int:
     """The load run: warm up, measure, report."""
-    options = ServerOptions(port=_free_port(), workers=args.workers, threads=args.threads)
+    options = ServerOptions(
+        port=loopback_service.free_port(), workers=args.workers, threads=args.threads
+    )
     with stage(options, folder) as on:
         load(on, WARM_UP_REQUESTS, 60, args.connections)
         before = rss_mib(on.service.process.pid)
@@ -204,7 +198,9 @@ def bench(args: argparse.Namespace, folder: Path) -> int:
 
 def soak(args: argparse.Namespace, folder: Path) -> int:
     """The soak: a steady paced load for --soak seconds, memory sampled start to end."""
-    options = ServerOptions(port=_free_port(), workers=args.workers, threads=args.threads)
+    options = ServerOptions(
+        port=loopback_service.free_port(), workers=args.workers, threads=args.threads
+    )
     with stage(options, folder) as on:
         load(on, WARM_UP_REQUESTS, 60, args.connections)
         samples = [(0.0, rss_mib(on.service.process.pid))]

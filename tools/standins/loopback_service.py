@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -37,6 +38,14 @@ IMPORT_PATH = os.pathsep.join([str(REPO_ROOT / "lambda"), str(REPO_ROOT)])
 ROOT_FILE = "root.pem"
 CHAIN_FILE = "chain.pem"
 READY_SECONDS = 60.0
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now (for a service started on it next)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def write_ca(ca: SigningCA, ca_dir: Path) -> Path:
